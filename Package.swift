@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "JourneyLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "journeylab", targets: ["journeylab"]),
+        .library(name: "LabModel", targets: ["LabModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // No `pkgConfig:`: SwiftPM drops the -D flags of ncursesw.pc with a warning on every
+        // build, so the shim defines what the wide-character API needs itself.
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "LabModel",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "LabServer", dependencies: ["LabModel"]),
+        .target(name: "LabClient"),
+        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        .target(
+            name: "Screens",
+            dependencies: ["LabModel", "LabClient", "Terminal"],
+            path: "Screens"
+        ),
+        .executableTarget(
+            name: "journeylab",
+            dependencies: [
+                "LabModel", "LabServer", "LabClient", "Terminal", "Screens",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "LabModelTests",
+            dependencies: [
+                "LabModel", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "LabClientTests", dependencies: ["LabClient"]),
+        .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,64 @@
+/// One row of a data extension.
+public struct Record: Sendable, Hashable {
+    /// Stable for the row's life; the keyset that pages follow.
+    public let rowID: Int64
+    public var values: [Field.ID: FieldValue]
+
+    public init(rowID: Int64, values: [Field.ID: FieldValue]) {
+        self.rowID = rowID
+        self.values = values
+    }
+
+    public subscript(field: Field) -> FieldValue { values[field.id] ?? .null }
+}
+
+/// How records are ordered: one field, ties broken by row id.
+public struct RecordSort: Sendable, Hashable {
+    public var fieldName: String
+    public var ascending: Bool
+
+    public init(_ fieldName: String, ascending: Bool = true) {
+        self.fieldName = fieldName
+        self.ascending = ascending
+    }
+}
+
+/// A condition on records, as people and the API's `$filter` write them.
+public indirect enum RecordFilter: Sendable, Hashable {
+    case compare(field: String, RecordComparison, value: String)
+    case isNull(field: String)
+    case isNotNull(field: String)
+    case all([RecordFilter])
+    case any([RecordFilter])
+}
+
+public enum RecordComparison: String, Sendable, Hashable, CaseIterable {
+    case equals = "eq"
+    case notEquals = "ne"
+    case greater = "gt"
+    case greaterOrEqual = "ge"
+    case less = "lt"
+    case lessOrEqual = "le"
+    /// Text contains the value (Marketing Cloud's `like`).
+    case contains = "like"
+}
+
+/// Where a page starts: after (or before) this row in the query's order.
+public struct RecordCursor: Sendable, Hashable {
+    let sortValue: FieldValue?
+    let rowID: Int64
+}
+
+/// A page of records and the cursors to the pages around it.
+public struct RecordPage: Sendable, Hashable {
+    public var records: [Record]
+    /// Pass to read the following page; nil at the end.
+    public var next: RecordCursor?
+    /// Pass (backward) to read the page before; nil at the start.
+    public var previous: RecordCursor?
+}
+
+public enum PageDirection: Sendable, Hashable {
+    case forward
+    case backward
+}

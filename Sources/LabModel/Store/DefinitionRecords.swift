@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// The `dataExtension` table: a data extension's definition and the name of its row table.
+struct DataExtensionRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "dataExtension"
+
+    var id: String
+    var name: String
+    var externalKey: String
+    var description: String
+    var sendableFieldID: String?
+    var tableName: String
+    var rowCount: Int
+    var nextColumnNumber: Int
+    var createdAt: Date
+    var modifiedAt: Date
+}
+
+/// The `dataExtensionField` table: one field, in order, with the row-table column that holds it.
+struct FieldRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "dataExtensionField"
+
+    var id: String
+    var dataExtensionID: String
+    var name: String
+    var ordinal: Int
+    var type: String
+    var length: Int?
+    var precision: Int?
+    var scale: Int?
+    var isPrimaryKey: Bool
+    var isRequired: Bool
+    var defaultValue: String?
+    var isSystem: Bool
+    var columnName: String
+
+    init(_ field: Field, dataExtensionID: UUID, ordinal: Int, columnName: String) {
+        id = field.id.storageText
+        self.dataExtensionID = dataExtensionID.storageText
+        name = field.name
+        self.ordinal = ordinal
+        type = field.type.name
+        if case .decimal(let precision, let scale) = field.type {
+            (self.precision, self.scale) = (precision, scale)
+        }
+        length = field.length
+        isPrimaryKey = field.isPrimaryKey
+        isRequired = field.isRequired
+        defaultValue = field.defaultValue
+        isSystem = field.isSystem
+        self.columnName = columnName
+    }
+
+    var field: Field {
+        var field = Field(
+            id: UUID(uuidString: id) ?? UUID(),
+            name: name,
+            type: FieldType(name: type, precision: precision, scale: scale) ?? .text,
+            isPrimaryKey: isPrimaryKey,
+            isRequired: isRequired,
+            length: length,
+            defaultValue: defaultValue)
+        field.isSystem = isSystem
+        return field
+    }
+}
+
+extension UUID {
+    /// Marketing Cloud writes object ids as lower-case GUIDs.
+    var storageText: String { uuidString.lowercased() }
+}

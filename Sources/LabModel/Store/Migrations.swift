@@ -1,0 +1,49 @@
+import GRDB
+
+/// The workspace schema, one migration per step. Released migrations are never edited:
+/// a change is a new migration appended below.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 data extensions and journal") { db in
+            try db.create(table: "dataExtension") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull().unique().collate(.nocase)
+                t.column("externalKey", .text).notNull().unique().collate(.nocase)
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("sendableFieldID", .text)
+                t.column("tableName", .text).notNull().unique()
+                t.column("rowCount", .integer).notNull().defaults(to: 0)
+                t.column("nextColumnNumber", .integer).notNull().defaults(to: 1)
+                t.column("createdAt", .datetime).notNull()
+                t.column("modifiedAt", .datetime).notNull()
+            }
+            try db.create(table: "dataExtensionField") { t in
+                t.primaryKey("id", .text)
+                t.column("dataExtensionID", .text).notNull().indexed()
+                    .references("dataExtension", onDelete: .cascade)
+                t.column("name", .text).notNull().collate(.nocase)
+                t.column("ordinal", .integer).notNull()
+                t.column("type", .text).notNull()
+                t.column("length", .integer)
+                t.column("precision", .integer)
+                t.column("scale", .integer)
+                t.column("isPrimaryKey", .boolean).notNull()
+                t.column("isRequired", .boolean).notNull()
+                t.column("defaultValue", .text)
+                t.column("isSystem", .boolean).notNull()
+                t.column("columnName", .text).notNull()
+                t.uniqueKey(["dataExtensionID", "name"])
+            }
+            try db.create(table: "journal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .datetime).notNull()
+                t.column("entity", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("entityIDs", .text).notNull()
+                t.column("sentence", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

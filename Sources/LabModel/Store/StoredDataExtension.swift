@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// A data extension together with where its rows live: the row table and each field's column.
+struct StoredDataExtension: Sendable {
+    var definition: DataExtension
+    let tableName: String
+    var columns: [Field.ID: String]
+    var nextColumnNumber: Int
+
+    func column(of field: Field) -> String { columns[field.id]! }
+
+    var rowTable: RowTable { RowTable(stored: self) }
+
+    static func load(_ reference: DataExtensionReference, in db: Database) throws -> StoredDataExtension {
+        let request: QueryInterfaceRequest<DataExtensionRecord>
+        switch reference {
+        case .id(let id): request = DataExtensionRecord.filter(key: id.storageText)
+        case .externalKey(let key): request = DataExtensionRecord.filter(Column("externalKey") == key)
+        case .name(let name): request = DataExtensionRecord.filter(Column("name") == name)
+        }
+        guard let record = try request.fetchOne(db) else { throw DefinitionError.dataExtensionNotFound(reference) }
+        return try assemble(record, fields: fieldRecords(of: record.id, in: db))
+    }
+
+    static func loadAll(in db: Database) throws -> [StoredDataExtension] {
+        let records = try DataExtensionRecord.order(Column("name").collating(.nocase)).fetchAll(db)
+        let fields = Dictionary(grouping: try FieldRecord.order(Column("ordinal")).fetchAll(db), by: \.dataExtensionID)
+        return records.map { assemble($0, fields: fields[$0.id] ?? []) }
+    }
+
+    private static func fieldRecords(of id: String, in db: Database) throws -> [FieldRecord] {
+        try FieldRecord.filter(Column("dataExtensionID") == id).order(Column("ordinal")).fetchAll(db)
+    }
+
+    private static func assemble(_ record: DataExtensionRecord, fields: [FieldRecord]) -> StoredDataExtension {
+        let definition = DataExtension(
+            id: UUID(uuidString: record.id) ?? UUID(),
+            name: record.name,
+            externalKey: record.externalKey,
+            description: record.description,
+            sendableFieldID: record.sendableFieldID.flatMap(UUID.init(uuidString:)),
+            fields: fields.map(\.field),
+            rowCount: record.rowCount)
+        let columns = Dictionary(uniqueKeysWithValues: zip(definition.fields.map(\.id), fields.map(\.columnName)))
+        return StoredDataExtension(
+            definition: definition, tableName: record.tableName, columns: columns,
+            nextColumnNumber: record.nextColumnNumber)
+    }
+
+    /// Writes the definition tables to match `definition` (the row table is changed separately).
+    func save(in db: Database, createdAt: Date? = nil, now: Date) throws {
+        let de = definition
+        let record = DataExtensionRecord(
+            id: de.id.storageText, name: de.name, externalKey: de.externalKey, description: de.description,
+            sendableFieldID: de.sendableFieldID?.storageText, tableName: tableName, rowCount: de.rowCount,
+            nextColumnNumber: nextColumnNumber, createdAt: createdAt ?? now, modifiedAt: now)
+        if createdAt == nil {
+            // rowCount belongs to the row-table triggers: never overwrite it from a stale copy.
+            try db.execute(
+                sql: """
+                    UPDATE dataExtension SET name = ?, externalKey = ?, description = ?, sendableFieldID = ?,
+                    nextColumnNumber = ?, modifiedAt = ? WHERE id = ?
+                    """,
+                arguments: [
+                    record.name, record.externalKey, record.description, record.sendableFieldID,
+                    record.nextColumnNumber, now, record.id,
+                ])
+        } else {
+            try record.insert(db)
+        }
+        try FieldRecord.filter(Column("dataExtensionID") == record.id)
+            .filter(!de.fields.map(\.id.storageText).contains(Column("id"))).deleteAll(db)
+        for (ordinal, field) in de.fields.enumerated() {
+            try FieldRecord(field, dataExtensionID: de.id, ordinal: ordinal, columnName: column(of: field)).save(db)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The one door to a workspace's state. Its methods are named after what a person does;
+/// each write is one transaction that happens whole, with its journal entry, or not at all.
+///
+/// Opening a workspace makes this process its owner until `close()` (or exit).
+public final class Workspace: WorkspaceReading, Sendable {
+    public let path: String
+    let pool: DatabasePool
+    private let lock: WorkspaceLock
+    let clock: @Sendable () -> Date
+    private let isOpen = Mutex(true)
+
+    public var storage: WorkspaceStorage { WorkspaceStorage(reader: pool) }
+
+    /// Opens (creating when needed, mode 0600) the workspace at `path` and takes ownership of it.
+    /// - Throws: `WorkspaceAccessError.ownedByAnotherProcess` naming the owner's pid.
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        let path = WorkspaceLocation.absolute(path)
+        try Self.createDirectory(containing: path)
+        lock = try WorkspaceLock.acquire(forWorkspace: path)
+        try Self.createPrivateFile(at: path)
+        self.path = path
+        self.clock = clock
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// The pid of a killed owner whose lock this workspace took over, if any.
+    public var previousOwnerPID: Int32? { lock.previousOwnerPID }
+
+    /// Records the emulator's URL beside the lock, so other `journeylab` processes can find it.
+    public func recordServerURL(_ url: String?) {
+        lock.record(WorkspaceOwner(pid: getpid(), serverURL: url))
+    }
+
+    /// Checkpoints the WAL and gives up ownership. Calling it again does nothing.
+    public func close() {
+        let wasOpen = isOpen.withLock { open in
+            defer { open = false }
+            return open
+        }
+        guard wasOpen else { return }
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try? pool.close()
+        lock.release()
+    }
+
+    /// Runs `change` in one transaction and appends the journal line it returns.
+    func perform<Result>(_ change: (Database) throws -> (Result, JournalLine)) throws -> Result {
+        let now = clock()
+        return try pool.write { db in
+            let (result, line) = try change(db)
+            try JournalRecord(line, time: now).insert(db)
+            return result
+        }
+    }
+
+    private static func createDirectory(containing path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WorkspaceAccessError.cannotCreate(path: path, reason: "cannot create the folder \(directory)")
+        }
+    }
+
+    private static func createPrivateFile(at path: String) throws {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw WorkspaceAccessError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        // An existing file keeps its mode otherwise; SQLite gives -wal and -shm the same mode.
+        fchmod(fd, 0o600)
+        Glibc.close(fd)
+    }
+}

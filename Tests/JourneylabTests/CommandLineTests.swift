@@ -1,0 +1,101 @@
+import Foundation
+import LabModel
+import TestSupport
+import Testing
+
+/// The built `journeylab` binary, run as a user would, on temporary workspaces.
+@Suite struct CommandLineTests {
+    /// The binary sits beside the test bundle in the build folder.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("journeylab").path
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-cli-\(UUID().uuidString)")
+    var path: String { folder.appendingPathComponent("workspace.sqlite").path }
+
+    func journeylab(_ arguments: String...) throws -> ChildProcess.Result {
+        try ChildProcess.run(Self.binary, arguments)
+    }
+
+    /// The seed's member DE with its three members, made sendable, in a closed workspace.
+    func seededWorkspace() throws {
+        let workspace = try Workspace(path: path)
+        defer { workspace.close() }
+        let de = try workspace.createDataExtension(SeedScenario.memberDataExtension(externalKey: "MEMBERS-KEY"))
+        try workspace.addRecords(to: .id(de.id), rows: SeedScenario.members)
+        try workspace.makeSendable(.id(de.id), relating: "EmailAddress")
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let result = try journeylab("--version")
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+
+    @Test func statusJSONDescribesEveryDataExtension() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try seededWorkspace()
+        let result = try journeylab("status", "--json", "--workspace", path)
+        #expect(result.status == 0, "\(result.errorOutput)")
+        let status = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        #expect(status["workspace"] as? String == path)
+        #expect(status["owner"] == nil || status["owner"] is NSNull)
+        let des = status["dataExtensions"] as! [[String: Any]]
+        #expect(des.count == 1)
+        let members = des[0]
+        #expect(members["name"] as? String == "Members")
+        #expect(members["externalKey"] as? String == "MEMBERS-KEY")
+        #expect(members["sendableField"] as? String == "EmailAddress")
+        #expect(members["rowCount"] as? Int == 3)
+        let fields = members["fields"] as! [[String: Any]]
+        #expect(fields.map { $0["name"] as! String } == ["EmailAddress", "MemberID", "FirstName", "LastName", "Updated"])
+        #expect(fields.map { $0["type"] as! String } == ["EmailAddress", "Number", "Text", "Text", "Boolean"])
+        #expect(fields[0]["primaryKey"] as? Bool == true)
+        #expect(fields[0]["length"] as? Int == 254)
+        #expect(fields[4]["defaultValue"] as? String == "False")
+    }
+
+    @Test func statusReadsAWorkspaceWhileAnotherProcessOwnsIt() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try seededWorkspace()
+        let owner = try Workspace(path: path)
+        defer { owner.close() }
+        owner.recordServerURL("http://127.0.0.1:7444")
+        let result = try journeylab("status", "--workspace", path)
+        #expect(result.status == 0, "\(result.errorOutput)")
+        #expect(result.output.contains("Owner      process \(getpid()), serving http://127.0.0.1:7444"))
+        #expect(result.output.contains("Members   3 rows   sendable: EmailAddress → Subscriber Key"))
+        #expect(result.output.contains("external key MEMBERS-KEY"))
+        #expect(result.output.contains("EmailAddress  EmailAddress(254)  primary key"))
+        #expect(result.output.contains("Updated       Boolean  default False"))
+    }
+
+    @Test func resetRefusesWhileOwnedNamingTheOwner() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try seededWorkspace()
+        let owner = try Workspace(path: path)
+        let refused = try journeylab("reset", "--yes", "--workspace", path)
+        #expect(refused.status == 1)
+        #expect(refused.errorOutput.contains("in use by process \(getpid())"), "\(refused.errorOutput)")
+        owner.close()
+        #expect(try ReadOnlyWorkspace(path: path).dataExtensions().count == 1)
+
+        let unconfirmed = try journeylab("reset", "--workspace", path)
+        #expect(unconfirmed.status == 1)
+        #expect(unconfirmed.errorOutput.contains("pass --yes"))
+
+        let reset = try journeylab("reset", "--yes", "--workspace", path)
+        #expect(reset.status == 0, "\(reset.errorOutput)")
+        #expect(reset.output.contains("removed 1 data extension and 3 records"))
+        let after = try journeylab("status", "--json", "--workspace", path)
+        #expect(after.output.contains("\"exists\" : false"))
+    }
+
+    @Test func theWorkspaceComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try seededWorkspace()
+        var environment = ProcessInfo.processInfo.environment
+        environment["JOURNEYLAB_WORKSPACE"] = path
+        let result = try ChildProcess.run(Self.binary, ["status", "--json"], environment: environment)
+        #expect(result.output.contains("\"rowCount\" : 3"), "\(result.output)")
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LabModel
+
+@Suite struct PagingTests {
+    /// 25 members; every fifth has no last name, the rest share five last names.
+    func crowd() throws -> (TemporaryWorkspace, DataExtension) {
+        let temp = try TemporaryWorkspace()
+        let de = try temp.workspace.createDataExtension(SeedScenario.memberDataExtension())
+        let names = ["Sausage", "Banger", "Chipolata", "Saveloy"]
+        let rows = (1...25).map { n -> [String: String] in
+            ["EmailAddress": "m\(n)@club.com", "MemberID": "\(n)", "LastName": n % 5 == 0 ? "" : names[n % 4]]
+        }
+        try temp.workspace.addRecords(to: .id(de.id), rows: rows)
+        return (temp, try temp.workspace.dataExtension(.id(de.id)))
+    }
+
+    func ids(_ page: RecordPage, _ de: DataExtension) -> [String] {
+        page.records.map { $0.texts(in: de)["MemberID"]! }
+    }
+
+    @Test func keysetPagesWalkForwardAndBackInRowOrder() throws {
+        let (temp, de) = try crowd()
+        let ref = DataExtensionReference.id(de.id)
+        var page = try temp.workspace.rows(of: ref, limit: 10)
+        #expect(ids(page, de) == (1...10).map(String.init))
+        #expect(page.previous == nil)
+        page = try temp.workspace.rows(of: ref, after: page.next, limit: 10)
+        #expect(ids(page, de) == (11...20).map(String.init))
+        page = try temp.workspace.rows(of: ref, after: page.next, limit: 10)
+        #expect(ids(page, de) == (21...25).map(String.init))
+        #expect(page.next == nil)
+        page = try temp.workspace.rows(of: ref, before: page.previous, limit: 10)
+        #expect(ids(page, de) == (11...20).map(String.init))
+        let last = try temp.workspace.rows(of: ref, before: nil, limit: 3)
+        #expect(ids(last, de) == ["23", "24", "25"])
+        #expect(last.next == nil)
+        #expect(last.previous != nil)
+    }
+
+    @Test func sortedPagesVisitEveryRowOnceInEitherDirection() throws {
+        let (temp, de) = try crowd()
+        let ref = DataExtensionReference.id(de.id)
+        for ascending in [true, false] {
+            let sort = RecordSort("LastName", ascending: ascending)
+            var seen: [LabModel.Record] = []
+            var page = try temp.workspace.rows(of: ref, limit: 4, sortedBy: sort)
+            seen += page.records
+            while let next = page.next {
+                page = try temp.workspace.rows(of: ref, after: next, limit: 4, sortedBy: sort)
+                seen += page.records
+            }
+            let lastNames = seen.map { $0.texts(in: de)["LastName"]! }
+            let expected = try temp.workspace.rows(of: ref, limit: 100).records
+                .sorted { a, b in
+                    let (x, y) = (a.texts(in: de)["LastName"]!, b.texts(in: de)["LastName"]!)
+                    if x != y { return ascending ? x < y : x > y }
+                    return ascending ? a.rowID < b.rowID : a.rowID > b.rowID
+                }
+            #expect(seen.map(\.rowID) == expected.map(\.rowID), "ascending: \(ascending)")
+            #expect(Set(seen.map(\.rowID)).count == 25)
+            #expect(lastNames.first == (ascending ? "" : "Saveloy"))
+
+            // Walking back from the end gives the same order.
+            var back = try temp.workspace.rows(of: ref, before: nil, limit: 4, sortedBy: sort)
+            var reversed = back.records
+            while let previous = back.previous {
+                back = try temp.workspace.rows(of: ref, before: previous, limit: 4, sortedBy: sort)
+                reversed = back.records + reversed
+            }
+            #expect(reversed.map(\.rowID) == expected.map(\.rowID), "backward, ascending: \(ascending)")
+        }
+    }
+
+    @Test func filtersSelectBySimpleConditions() throws {
+        let (temp, de) = try crowd()
+        let ref = DataExtensionReference.id(de.id)
+        func matching(_ filter: RecordFilter) throws -> [String] {
+            ids(try temp.workspace.rows(of: ref, limit: 100, matching: filter), de)
+        }
+        #expect(try matching(.compare(field: "lastname", .equals, value: "banger")) == ["1", "9", "13", "17", "21"])
+        #expect(try matching(.compare(field: "MemberID", .greater, value: "22")) == ["23", "24", "25"])
+        #expect(try matching(.isNull(field: "LastName")) == ["5", "10", "15", "20", "25"])
+        #expect(
+            try matching(
+                .all([
+                    .compare(field: "MemberID", .lessOrEqual, value: "8"), .compare(field: "LastName", .contains, value: "sau"),
+                ])) == ["4", "8"])
+        #expect(
+            try matching(
+                .any([.compare(field: "MemberID", .equals, value: "1"), .compare(field: "MemberID", .equals, value: "25")])) == [
+                    "1", "25",
+                ])
+        #expect(try matching(.compare(field: "Updated", .equals, value: "False")).count == 25)
+        #expect(try matching(.compare(field: "LastName", .notEquals, value: "Sausage")).count == 20)
+        #expect(throws: RecordError.invalidValue(field: "MemberID", value: "many", problem: .notAWholeNumber)) {
+            try matching(.compare(field: "MemberID", .greater, value: "many"))
+        }
+        #expect(throws: RecordError.operatorNotApplicable(field: "MemberID", operator: "contains", type: "Number")) {
+            try matching(.compare(field: "MemberID", .contains, value: "1"))
+        }
+        #expect(throws: RecordError.unknownField(dataExtension: "Members", field: "Shoe")) {
+            try matching(.isNull(field: "Shoe"))
+        }
+    }
+
+    @Test func filteredSortedPagesCombine() throws {
+        let (temp, de) = try crowd()
+        let page = try temp.workspace.rows(
+            of: .id(de.id), limit: 3, sortedBy: RecordSort("MemberID", ascending: false),
+            matching: .compare(field: "LastName", .equals, value: "Saveloy"))
+        #expect(ids(page, de) == ["23", "19", "11"])
+        let rest = try temp.workspace.rows(
+            of: .id(de.id), after: page.next, limit: 3, sortedBy: RecordSort("MemberID", ascending: false),
+            matching: .compare(field: "LastName", .equals, value: "Saveloy"))
+        #expect(ids(rest, de) == ["7", "3"])
+    }
+
+    @Test func sortedPagesAreIndexWalksNotScans() throws {
+        let (temp, de) = try crowd()
+        let plan = try temp.workspace.pool.read { db in
+            let stored = try StoredDataExtension.load(.id(de.id), in: db)
+            let column = stored.rowTable.quotedColumn(of: de.field(named: "LastName")!)
+            return try Row.fetchAll(
+                db,
+                sql:
+                    "EXPLAIN QUERY PLAN SELECT * FROM \(stored.rowTable.quotedName) WHERE (\(column), _row) > (?, ?) ORDER BY \(column), _row LIMIT 50",
+                arguments: ["Banger", 3]
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("USING COVERING INDEX") || $0.contains("USING INDEX") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
+}
