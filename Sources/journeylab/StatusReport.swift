@@ -35,6 +35,20 @@ struct StatusReport: Encodable {
     let exists: Bool
     let owner: Owner?
     let dataExtensions: [DataExtensionReport]
+    let contactModel: ContactModelReport
+
+    enum CodingKeys: String, CodingKey {
+        case workspace, exists, owner, dataExtensions
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(workspace, forKey: .workspace)
+        try container.encode(exists, forKey: .exists)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(dataExtensions, forKey: .dataExtensions)
+        try contactModel.encode(to: encoder)
+    }
 
     init(path: String) throws {
         workspace = path
@@ -43,10 +57,14 @@ struct StatusReport: Encodable {
         guard FileManager.default.fileExists(atPath: path) else {
             exists = false
             dataExtensions = []
+            contactModel = .empty
             return
         }
         exists = true
-        dataExtensions = try ReadOnlyWorkspace(path: path).dataExtensions().map(Self.report)
+        let workspace = try ReadOnlyWorkspace(path: path)
+        let definitions = try workspace.dataExtensions()
+        dataExtensions = definitions.map(Self.report)
+        contactModel = try ContactModelReport(workspace, dataExtensions: definitions)
     }
 
     private static func report(_ de: DataExtension) -> DataExtensionReport {
@@ -98,6 +116,7 @@ struct StatusReport: Encodable {
                 lines.append("    \(name)  \(Self.typeText(field))\(notes.isEmpty ? "" : "  " + notes.joined(separator: ", "))")
             }
         }
+        lines += contactModel.textLines
         return lines.joined(separator: "\n")
     }
 

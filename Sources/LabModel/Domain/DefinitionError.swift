@@ -19,6 +19,7 @@ public enum DefinitionError: Error, Sendable, Hashable {
     /// A change that existing rows would not survive.
     case breaksStoredValues(field: String, reason: String)
     case dataExtensionNotFound(DataExtensionReference)
+    case dataExtensionInUse(dataExtension: String, by: String)
 }
 
 extension DefinitionError: CustomStringConvertible {
@@ -47,6 +48,7 @@ extension DefinitionError: CustomStringConvertible {
         case .fieldInUse(let field, let reason): "Field \(field) cannot be removed: \(reason)."
         case .breaksStoredValues(let field, let reason): "Field \(field) cannot change that way: \(reason)."
         case .dataExtensionNotFound(let reference): "No data extension has the \(reference)."
+        case .dataExtensionInUse(let dataExtension, let user): "\(dataExtension) cannot be deleted: \(user) uses it."
         }
     }
 }

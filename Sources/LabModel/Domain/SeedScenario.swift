@@ -21,4 +21,53 @@ public enum SeedScenario {
         ["EmailAddress": "sam@sausage.com", "MemberID": "2", "FirstName": "Sam", "LastName": "Sausage"],
         ["EmailAddress": "sally@sausage.com", "MemberID": "3", "FirstName": "Sally", "LastName": "Saveloy"],
     ]
+
+    /// The tutorial's whole configuration, built as a trainee would through `Workspace`:
+    /// the member data extension with three members, made sendable; an attribute group with it
+    /// as root; a running journey (trigger `Updated is False`, Update Contact Data `Updated = True`);
+    /// an automation with a Fire Event activity; a started Contact Builder event with its data
+    /// extension; and an app with the tutorial's permissions.
+    @discardableResult
+    public static func configure(_ workspace: Workspace) throws -> Configured {
+        let members = try workspace.createDataExtension(memberDataExtension())
+        try workspace.addRecords(to: .id(members.id), rows: Self.members)
+        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
+        let group = try workspace.createAttributeGroup(name: "Sausage Club", icon: "users")
+        try workspace.linkDataExtension(
+            .id(members.id), to: group.id, contactKeyField: "EmailAddress", cardinality: .one, asRoot: true)
+        let journey = try workspace.createInteraction(name: "Member Updates", key: "member-updates")
+        let trigger = try workspace.setTrigger(
+            of: .id(journey.id), name: "Members not updated", dataExtension: .id(members.id),
+            filter: .condition(FilterCondition("Updated", .is, "False")))
+        try workspace.addUpdateContactActivity(
+            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        try workspace.activate(.id(journey.id))
+        let automation = try workspace.createAutomation(name: "Fire member event", key: "fire-member-event")
+        try workspace.addFireEventActivity(to: automation.id, dataExtension: .id(members.id))
+        let event = try workspace.createContactEvent(
+            name: "Member Preferences", eventKey: trigger.key, destinationGroupID: group.id)
+        let eventData = try workspace.createEventDataExtension(
+            for: event.id, name: "Member Preferences", fields: [Field(name: "Preference", type: .text, length: 100)])
+        try workspace.startEvent(event.id)
+        let app = try workspace.createApp(
+            name: "JourneyLab Tutorial", package: "journeylab.tutorial", permissions: AppPermission.tutorial)
+        return Configured(
+            members: try workspace.dataExtension(.id(members.id)),
+            group: try workspace.attributeGroups().first { $0.id == group.id }!,
+            journey: try workspace.interaction(.id(journey.id)), trigger: trigger,
+            automation: try workspace.automation(named: automation.key), event: try workspace.contactEvent(event.id),
+            eventData: eventData, app: app)
+    }
+
+    /// What `configure` built.
+    public struct Configured: Sendable {
+        public let members: DataExtension
+        public let group: AttributeGroup
+        public let journey: Interaction
+        public let trigger: EventDefinition
+        public let automation: Automation
+        public let event: ContactEvent
+        public let eventData: DataExtension
+        public let app: InstalledApp
+    }
 }

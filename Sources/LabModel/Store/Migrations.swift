@@ -44,6 +44,9 @@ enum Migrations {
                 t.column("sentence", .text).notNull()
             }
         }
+        migrator.registerMigration("v2 contacts, attribute groups, events, journeys, automations, apps") { db in
+            try ContactModelSchema.create(in: db)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQLite table that holds one data extension's rows: `_row` (the stable row id) and one
@@ -122,4 +123,32 @@ struct RowTable {
 
     var quotedName: String { table }
     func quotedColumn(of field: Field) -> String { column(field) }
+}
+
+extension RowTable {
+    private var contactTriggers: [String] {
+        ["insert", "update"].map { "\(stored.tableName)_contacts_\($0)".quotedDatabaseIdentifier }
+    }
+
+    /// Makes every key in `field` a contact, now and on each later insert or change, in SQL,
+    /// so bulk writes and the engine's set-based updates need no extra step.
+    func captureContacts(from field: Field, now: Date, in db: Database) throws {
+        let column = quotedColumn(of: field)
+        try db.execute(
+            sql:
+                "INSERT OR IGNORE INTO contact (contactKey, createdAt) SELECT \(column), ? FROM \(quotedName) WHERE \(column) IS NOT NULL ORDER BY _row",
+            arguments: [now])
+        let createdAt = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+        try db.execute(
+            sql: """
+                CREATE TRIGGER \(contactTriggers[0]) AFTER INSERT ON \(quotedName) WHEN NEW.\(column) IS NOT NULL
+                BEGIN INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (NEW.\(column), \(createdAt)); END;
+                CREATE TRIGGER \(contactTriggers[1]) AFTER UPDATE OF \(column) ON \(quotedName) WHEN NEW.\(column) IS NOT NULL
+                BEGIN INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (NEW.\(column), \(createdAt)); END;
+                """)
+    }
+
+    func stopCapturingContacts(in db: Database) throws {
+        for trigger in contactTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)") }
+    }
 }

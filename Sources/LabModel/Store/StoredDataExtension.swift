@@ -48,28 +48,36 @@ struct StoredDataExtension: Sendable {
             nextColumnNumber: record.nextColumnNumber)
     }
 
-    /// Writes the definition tables to match `definition` (the row table is changed separately).
-    func save(in db: Database, createdAt: Date? = nil, now: Date) throws {
+    /// Writes a new data extension's definition.
+    func insert(in db: Database, now: Date) throws {
         let de = definition
-        let record = DataExtensionRecord(
+        try DataExtensionRecord(
             id: de.id.storageText, name: de.name, externalKey: de.externalKey, description: de.description,
-            sendableFieldID: de.sendableFieldID?.storageText, tableName: tableName, rowCount: de.rowCount,
-            nextColumnNumber: nextColumnNumber, createdAt: createdAt ?? now, modifiedAt: now)
-        if createdAt == nil {
-            // rowCount belongs to the row-table triggers: never overwrite it from a stale copy.
-            try db.execute(
-                sql: """
-                    UPDATE dataExtension SET name = ?, externalKey = ?, description = ?, sendableFieldID = ?,
-                    nextColumnNumber = ?, modifiedAt = ? WHERE id = ?
-                    """,
-                arguments: [
-                    record.name, record.externalKey, record.description, record.sendableFieldID,
-                    record.nextColumnNumber, now, record.id,
-                ])
-        } else {
-            try record.insert(db)
-        }
-        try FieldRecord.filter(Column("dataExtensionID") == record.id)
+            sendableFieldID: de.sendableFieldID?.storageText, tableName: tableName, rowCount: 0,
+            nextColumnNumber: nextColumnNumber, createdAt: now, modifiedAt: now
+        ).insert(db)
+        try saveFields(in: db)
+    }
+
+    /// Writes the definition tables to match `definition` (the row table is changed separately).
+    func update(in db: Database, now: Date) throws {
+        let de = definition
+        // rowCount belongs to the row-table triggers: never overwrite it from a possibly stale copy.
+        try db.execute(
+            sql: """
+                UPDATE dataExtension SET name = ?, externalKey = ?, description = ?, sendableFieldID = ?,
+                nextColumnNumber = ?, modifiedAt = ? WHERE id = ?
+                """,
+            arguments: [
+                de.name, de.externalKey, de.description, de.sendableFieldID?.storageText, nextColumnNumber, now,
+                de.id.storageText,
+            ])
+        try saveFields(in: db)
+    }
+
+    private func saveFields(in db: Database) throws {
+        let de = definition
+        try FieldRecord.filter(Column("dataExtensionID") == de.id.storageText)
             .filter(!de.fields.map(\.id.storageText).contains(Column("id"))).deleteAll(db)
         for (ordinal, field) in de.fields.enumerated() {
             try FieldRecord(field, dataExtensionID: de.id, ordinal: ordinal, columnName: column(of: field)).save(db)

@@ -5,6 +5,20 @@ extension Workspace {
     /// Creates a data extension and its row table.
     @discardableResult
     public func createDataExtension(_ draft: DataExtensionDraft) throws -> DataExtension {
+        let stored = try newDataExtension(draft)
+        return try perform { db in
+            let de = try insert(stored, in: db)
+            let line = JournalLine(
+                entity: "dataExtension", action: "create", entityIDs: [de.id.storageText],
+                sentence:
+                    "Created data extension \(de.name) with \(de.fields.count) field\(de.fields.count == 1 ? "" : "s") (external key \(de.externalKey))."
+            )
+            return (de, line)
+        }
+    }
+
+    /// Checks a draft and gives it an id, an external key when none is given, and its columns.
+    func newDataExtension(_ draft: DataExtensionDraft) throws -> StoredDataExtension {
         try DefinitionRules.checkName(draft.name, of: "data extension")
         try DefinitionRules.checkFields(draft.fields)
         var sendableFieldID: UUID?
@@ -16,28 +30,24 @@ extension Workspace {
             sendableFieldID = field.id
         }
         let trimmedKey = draft.externalKey?.trimmingCharacters(in: .whitespaces) ?? ""
-        let externalKey = trimmedKey.isEmpty ? UUID().uuidString.uppercased() : trimmedKey
         let id = UUID()
-        var fields = draft.fields
-        for index in fields.indices where fields[index].isPrimaryKey { fields[index].isRequired = true }
         let definition = DataExtension(
-            id: id, name: draft.name.trimmingCharacters(in: .whitespaces), externalKey: externalKey,
-            description: draft.description, sendableFieldID: sendableFieldID, fields: fields, rowCount: 0)
-        let columns = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($0.element.id, "c\($0.offset + 1)") })
-        let stored = StoredDataExtension(
+            id: id, name: draft.name.trimmingCharacters(in: .whitespaces),
+            externalKey: trimmedKey.isEmpty ? UUID().uuidString.uppercased() : trimmedKey,
+            description: draft.description, sendableFieldID: sendableFieldID, fields: draft.fields, rowCount: 0)
+        let columns = Dictionary(uniqueKeysWithValues: draft.fields.enumerated().map { ($0.element.id, "c\($0.offset + 1)") })
+        return StoredDataExtension(
             definition: definition, tableName: "de_" + id.storageText.replacingOccurrences(of: "-", with: ""),
-            columns: columns, nextColumnNumber: fields.count + 1)
-        return try perform { db in
-            try checkUnique(name: definition.name, externalKey: externalKey, except: nil, in: db)
-            try stored.save(in: db, createdAt: clock(), now: clock())
-            try stored.rowTable.create(in: db)
-            let line = JournalLine(
-                entity: "dataExtension", action: "create", entityIDs: [id.storageText],
-                sentence:
-                    "Created data extension \(definition.name) with \(fields.count) field\(fields.count == 1 ? "" : "s") (external key \(externalKey))."
-            )
-            return (definition, line)
-        }
+            columns: columns, nextColumnNumber: draft.fields.count + 1)
+    }
+
+    /// Writes a checked new data extension and creates its row table.
+    func insert(_ stored: StoredDataExtension, in db: Database) throws -> DataExtension {
+        let de = stored.definition
+        try checkUnique(name: de.name, externalKey: de.externalKey, except: nil, in: db)
+        try stored.insert(in: db, now: clock())
+        try stored.rowTable.create(in: db)
+        return de
     }
 
     /// Changes the name, external key or description.
@@ -128,6 +138,7 @@ extension Workspace {
             }
             let old = de.fields[index]
             guard !old.isSystem else { throw DefinitionError.systemFieldReadOnly(field: old.name) }
+            if old.type != changed.type { try requireNotLinkingContacts(old, in: db) }
             var new = changed
             new.id = old.id
             if new.isPrimaryKey { new.isRequired = true }
@@ -169,6 +180,7 @@ extension Workspace {
                 throw DefinitionError.fieldNotFound(dataExtension: de.name, field: name)
             }
             guard !field.isSystem else { throw DefinitionError.systemFieldReadOnly(field: field.name) }
+            try requireNotLinkingContacts(field, in: db)
             if de.sendableFieldID == field.id {
                 throw DefinitionError.fieldInUse(field: field.name, reason: "it relates to Subscriber Key")
             }
@@ -192,6 +204,20 @@ extension Workspace {
     public func deleteDataExtension(_ reference: DataExtensionReference) throws {
         try perform { db in
             let stored = try StoredDataExtension.load(reference, in: db)
+            if let trigger = try String.fetchOne(
+                db, sql: "SELECT name FROM eventDefinition WHERE dataExtensionID = ?",
+                arguments: [stored.definition.id.storageText])
+            {
+                throw DefinitionError.dataExtensionInUse(dataExtension: stored.definition.name, by: "trigger \(trigger)")
+            }
+            if let automation = try String.fetchOne(
+                db,
+                sql:
+                    "SELECT a.name FROM automationActivity x JOIN automation a ON a.id = x.automationID WHERE x.dataExtensionID = ?",
+                arguments: [stored.definition.id.storageText])
+            {
+                throw DefinitionError.dataExtensionInUse(dataExtension: stored.definition.name, by: "automation \(automation)")
+            }
             try stored.rowTable.drop(in: db)
             try DataExtensionRecord.deleteOne(db, key: stored.definition.id.storageText)
             let de = stored.definition
@@ -210,10 +236,21 @@ extension Workspace {
         try perform { db in
             var stored = try StoredDataExtension.load(reference, in: db)
             let sentence = try change(&stored, db)
-            try stored.save(in: db, now: clock())
+            try stored.update(in: db, now: clock())
             let line = JournalLine(
                 entity: "dataExtension", action: action, entityIDs: [stored.definition.id.storageText], sentence: sentence)
             return (try StoredDataExtension.load(.id(stored.definition.id), in: db).definition, line)
+        }
+    }
+
+    private func requireNotLinkingContacts(_ field: Field, in db: Database) throws {
+        if let group = try String.fetchOne(
+            db,
+            sql:
+                "SELECT g.name FROM attributeGroupLink l JOIN attributeGroup g ON g.id = l.groupID WHERE l.contactKeyFieldID = ?",
+            arguments: [field.id.storageText])
+        {
+            throw ContactModelError.fieldLinksContacts(field: field.name, group: group)
         }
     }
 

@@ -1,0 +1,76 @@
+import Benchmark
+import LabModel
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 3,
+        maxDuration: .seconds(5), maxIterations: 1_000)
+
+    Benchmark(
+        "Insert 1,000,000 members in batches of 10,000",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 0,
+            maxDuration: .seconds(120), maxIterations: 3)
+    ) { benchmark in
+        let target = try MemberWorkspace()
+        defer { target.remove() }
+        benchmark.startMeasurement()
+        try target.fill()
+        benchmark.stopMeasurement()
+        let count = try target.workspace.rowCount(of: target.members)
+        precondition(count == MemberWorkspace.memberCount)
+    }
+
+    Benchmark("Last 50-row page, keyset from the end") { benchmark in
+        let shared = MemberWorkspace.filled
+        for _ in benchmark.scaledIterations {
+            let page = try shared.workspace.rows(of: shared.members, before: nil, limit: 50)
+            precondition(page.records.count == 50)
+            blackHole(page)
+        }
+    }
+
+    Benchmark("50-row page after row 999,950, keyset") { benchmark in
+        let shared = MemberWorkspace.filled
+        let start = try shared.workspace.rows(of: shared.members, before: nil, limit: 51).previous
+        for _ in benchmark.scaledIterations {
+            let page = try shared.workspace.rows(of: shared.members, after: start, limit: 50)
+            precondition(page.records.count == 50)
+            blackHole(page)
+        }
+    }
+
+    Benchmark("First 50-row page sorted by LastName") { benchmark in
+        let shared = MemberWorkspace.filled
+        for _ in benchmark.scaledIterations {
+            blackHole(try shared.workspace.rows(of: shared.members, limit: 50, sortedBy: RecordSort("LastName")))
+        }
+    }
+
+    Benchmark("Next 50-row page sorted by LastName, keyset") { benchmark in
+        let shared = MemberWorkspace.filled
+        let first = try shared.workspace.rows(of: shared.members, limit: 50, sortedBy: RecordSort("LastName"))
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                try shared.workspace.rows(of: shared.members, after: first.next, limit: 50, sortedBy: RecordSort("LastName")))
+        }
+    }
+
+    Benchmark("Last 50-row page sorted by LastName descending") { benchmark in
+        let shared = MemberWorkspace.filled
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                try shared.workspace.rows(
+                    of: shared.members, before: nil, limit: 50, sortedBy: RecordSort("LastName", ascending: false)))
+        }
+    }
+
+    Benchmark("Row count of 1,000,000 members") { benchmark in
+        let shared = MemberWorkspace.filled
+        for _ in benchmark.scaledIterations {
+            let count = try shared.workspace.rowCount(of: shared.members)
+            precondition(count == MemberWorkspace.memberCount)
+            blackHole(count)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Checks a trigger filter against what it can read: fields of the event source (`Updated`)
+/// or of a data extension linked in an attribute group (`Members.Updated`).
+struct FilterRules {
+    let source: DataExtension
+    let linked: [DataExtension]
+
+    func check(_ filter: FilterExpression) throws(ContactModelError) {
+        for condition in filter.conditions {
+            let field = try resolve(condition.attribute)
+            guard condition.operator.takesValue else { continue }
+            guard let value = condition.value else { throw .filterValueMissing(attribute: condition.attribute) }
+            var comparable = field
+            comparable.isRequired = false
+            comparable.length = nil
+            do {
+                _ = try comparable.value(from: value)
+            } catch {
+                throw .filterValueWrongType(attribute: condition.attribute, value: value, problem: error)
+            }
+        }
+    }
+
+    /// The field an attribute names.
+    func resolve(_ attribute: String) throws(ContactModelError) -> Field {
+        if let field = source.field(named: attribute) { return field }
+        if let dot = attribute.firstIndex(of: ".") {
+            let setName = attribute[..<dot]
+            let fieldName = String(attribute[attribute.index(after: dot)...])
+            let candidates = [source] + linked
+            if let de = candidates.first(where: { $0.name.caseInsensitiveCompare(setName) == .orderedSame }),
+                let field = de.field(named: fieldName)
+            {
+                return field
+            }
+        }
+        throw .unknownAttribute(attribute)
+    }
+}

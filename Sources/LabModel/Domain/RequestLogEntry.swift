@@ -1,0 +1,71 @@
+import Foundation
+
+/// One HTTP request the emulator answered, as screens and lesson checks see it.
+public struct RequestLogEntry: Sendable, Hashable {
+    public var id: Int64?
+    public var time: Date
+    public var method: String
+    public var path: String
+    public var status: Int
+    public var durationMilliseconds: Double
+    /// With secrets masked.
+    public var requestBody: String
+    public var responseBody: String
+    public var appID: UUID?
+
+    public init(
+        time: Date, method: String, path: String, status: Int, durationMilliseconds: Double, requestBody: String,
+        responseBody: String, appID: UUID?
+    ) {
+        self.time = time
+        self.method = method
+        self.path = path
+        self.status = status
+        self.durationMilliseconds = durationMilliseconds
+        self.requestBody = SecretMasking.mask(requestBody)
+        self.responseBody = SecretMasking.mask(responseBody)
+        self.appID = appID
+    }
+}
+
+/// Hides credential values in JSON or form bodies before they are stored or shown.
+public enum SecretMasking {
+    static let secretNames = [
+        "clientSecret", "client_secret", "accessToken", "access_token", "refreshToken", "refresh_token", "legacyToken",
+    ]
+
+    public static func mask(_ body: String) -> String {
+        var masked = body
+        for name in secretNames {
+            masked = maskJSON(name, in: masked)
+            masked = maskForm(name, in: masked)
+        }
+        return masked
+    }
+
+    /// `"name" : "value"` → `"name" : "••••"`
+    private static func maskJSON(_ name: String, in text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let nameRange = rest.range(of: "\"\(name)\"") {
+            result += rest[..<nameRange.upperBound]
+            rest = rest[nameRange.upperBound...]
+            let afterColon = rest.drop { $0 == " " }.dropFirst()
+            guard rest.drop(while: { $0 == " " }).first == ":", let open = afterColon.firstIndex(of: "\""),
+                afterColon[..<open].allSatisfy(\.isWhitespace),
+                let close = afterColon[afterColon.index(after: open)...].firstIndex(of: "\"")
+            else { continue }
+            result += rest[..<afterColon.index(after: open)] + "••••"
+            rest = afterColon[close...]
+        }
+        return result + rest
+    }
+
+    /// `name=value&` → `name=••••&`
+    private static func maskForm(_ name: String, in text: String) -> String {
+        guard !text.contains("{") else { return text }
+        return text.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            pair.hasPrefix("\(name)=") ? "\(name)=••••" : String(pair)
+        }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// App Center's "Create New App" with the API Integration template: client credentials
+    /// generated, permissions as ticked.
+    @discardableResult
+    public func createApp(
+        name: String, package: String, account: String = "Production", permissions: Set<AppPermission>
+    ) throws -> InstalledApp {
+        try DefinitionRules.checkName(name, of: "app")
+        guard !permissions.isEmpty else { throw ContactModelError.noPermissions(app: name) }
+        let app = InstalledApp(
+            id: UUID(), name: name.trimmingCharacters(in: .whitespaces), package: package, account: account,
+            clientID: Credentials.random(length: 24), clientSecret: Credentials.random(length: 24, mixedCase: true),
+            permissions: permissions)
+        return try perform { db in
+            try requireUniqueName(app.name, table: "installedApp", kind: "app", in: db)
+            try db.execute(
+                sql:
+                    "INSERT INTO installedApp (id, name, package, account, clientID, clientSecret, permissions, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    app.id.storageText, app.name, package, account, app.clientID, app.clientSecret,
+                    Self.storageText(permissions), clock(),
+                ])
+            return (
+                app,
+                JournalLine(
+                    entity: "installedApp", action: "create", entityIDs: [app.id.storageText],
+                    sentence: "Created app \(app.name) (client id \(app.clientID)) with \(Self.describe(permissions)).")
+            )
+        }
+    }
+
+    /// Replaces an app's permissions ("or edit an existing app").
+    @discardableResult
+    public func setPermissions(of appID: UUID, to permissions: Set<AppPermission>) throws -> InstalledApp {
+        try perform { db in
+            guard var app = try ContactModelStore.apps(in: db).first(where: { $0.id == appID }) else {
+                throw ContactModelError.notFound(kind: "app", reference: "id \(appID.storageText)")
+            }
+            guard !permissions.isEmpty else { throw ContactModelError.noPermissions(app: app.name) }
+            app.permissions = permissions
+            try db.execute(
+                sql: "UPDATE installedApp SET permissions = ? WHERE id = ?",
+                arguments: [Self.storageText(permissions), appID.storageText])
+            return (
+                app,
+                JournalLine(
+                    entity: "installedApp", action: "update", entityIDs: [appID.storageText],
+                    sentence: "Changed the permissions of app \(app.name) to \(Self.describe(permissions)).")
+            )
+        }
+    }
+
+    /// Appends to the request log in a transaction of its own, so failed requests are logged too.
+    public func logRequest(_ entry: RequestLogEntry) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    entry.time, entry.method, entry.path, entry.status, entry.durationMilliseconds,
+                    SecretMasking.mask(entry.requestBody), SecretMasking.mask(entry.responseBody), entry.appID?.storageText,
+                ])
+        }
+    }
+
+    private static func storageText(_ permissions: Set<AppPermission>) -> String {
+        permissions.sorted().map(\.description).joined(separator: ",")
+    }
+
+    private static func describe(_ permissions: Set<AppPermission>) -> String {
+        permissions.sorted().map(\.description).joined(separator: ", ")
+    }
+}
+
+extension WorkspaceReading {
+    public func apps() throws -> [InstalledApp] {
+        try database.read { try ContactModelStore.apps(in: $0) }
+    }
+
+    public func app(clientID: String) throws -> InstalledApp? {
+        try apps().first { $0.clientID == clientID }
+    }
+
+    /// The newest requests, newest last.
+    public func requestLog(last count: Int = 100) throws -> [RequestLogEntry] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM requestLog ORDER BY id DESC LIMIT ?", arguments: [count]).reversed().map {
+                row in
+                var entry = RequestLogEntry(
+                    time: row["time"], method: row["method"], path: row["path"], status: row["status"],
+                    durationMilliseconds: row["durationMilliseconds"], requestBody: row["requestBody"],
+                    responseBody: row["responseBody"], appID: (row["appID"] as String?).flatMap(UUID.init(uuidString:)))
+                entry.id = row["id"]
+                return entry
+            }
+        }
+    }
+}
+
+/// Random client ids and secrets, like App Center's.
+enum Credentials {
+    static func random(length: Int, mixedCase: Bool = false) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789" + (mixedCase ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ" : ""))
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}
