@@ -98,4 +98,53 @@ import Testing
         let result = try ChildProcess.run(Self.binary, ["status", "--json"], environment: environment)
         #expect(result.output.contains("\"rowCount\" : 3"), "\(result.output)")
     }
+
+    @Test func statusJSONListsTheWholeTutorialConfiguration() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try Workspace(path: path)
+        let seed = try SeedScenario.configure(workspace)
+        workspace.close()
+        let result = try journeylab("status", "--json", "--workspace", path)
+        #expect(result.status == 0, "\(result.errorOutput)")
+        let status = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+
+        let groups = status["attributeGroups"] as! [[String: Any]]
+        #expect(groups.map { $0["name"] as! String } == ["Sausage Club"])
+        let links = groups[0]["links"] as! [[String: Any]]
+        #expect(links.map { $0["dataExtension"] as! String } == ["Members", "Member Preferences"])
+        #expect(links[0]["contactKeyField"] as? String == "EmailAddress")
+        #expect(links[0]["root"] as? Bool == true)
+        #expect(links[1]["cardinality"] as? String == "Many")
+
+        let events = status["events"] as! [[String: Any]]
+        #expect(events.count == 1)
+        #expect(events[0]["eventKey"] as? String == seed.trigger.key)
+        #expect(events[0]["state"] as? String == "Running")
+
+        let journeys = status["journeys"] as! [[String: Any]]
+        #expect(journeys[0]["key"] as? String == "member-updates")
+        let versions = journeys[0]["versions"] as! [[String: Any]]
+        #expect(versions[0]["status"] as? String == "Published")
+        #expect(versions[0]["entryMode"] as? String == "OnceAndDone")
+        let trigger = versions[0]["trigger"] as! [String: Any]
+        #expect(trigger["eventDefinitionKey"] as? String == seed.trigger.key)
+        #expect(trigger["filter"] as? String == "Updated is False")
+        #expect(versions[0]["activities"] as? [String] == ["Update Contact Data: Members.Updated = True"])
+
+        let automations = status["automations"] as! [[String: Any]]
+        #expect(automations[0]["activities"] as? [String] == ["Step 1: Fire Event: Members (objectTypeId 749)"])
+
+        let apps = status["apps"] as! [[String: Any]]
+        #expect(apps[0]["clientID"] as? String == seed.app.clientID)
+        #expect(
+            apps[0]["permissions"] as? [String] == [
+                "Data Extensions Read", "Data Extensions Write", "Interactions Execute", "Interactions Read",
+                "Interactions Write",
+            ])
+        #expect(apps[0]["clientSecret"] == nil)
+
+        let text = try journeylab("status", "--workspace", path)
+        #expect(text.output.contains("Journey Member Updates   key member-updates"))
+        #expect(text.output.contains("    trigger Members not updated on Members where Updated is False"))
+    }
 }

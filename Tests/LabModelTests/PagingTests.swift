@@ -118,19 +118,34 @@ import Testing
         #expect(ids(rest, de) == ["7", "3"])
     }
 
-    @Test func sortedPagesAreIndexWalksNotScans() throws {
+    @Test(arguments: ["LastName", "EmailAddress", "Updated"])
+    func sortedPagesAreIndexWalksNotScans(fieldName: String) throws {
         let (temp, de) = try crowd()
+        // The first sort by a field builds its index; the page after it is read through that index.
+        let first = try temp.workspace.rows(of: .id(de.id), limit: 5, sortedBy: RecordSort(fieldName))
+        #expect(first.records.count == 5)
         let plan = try temp.workspace.pool.read { db in
             let stored = try StoredDataExtension.load(.id(de.id), in: db)
-            let column = stored.rowTable.quotedColumn(of: de.field(named: "LastName")!)
+            let column = stored.rowTable.quotedColumn(of: de.field(named: fieldName)!)
             return try Row.fetchAll(
                 db,
                 sql:
                     "EXPLAIN QUERY PLAN SELECT * FROM \(stored.rowTable.quotedName) WHERE (\(column), _row) > (?, ?) ORDER BY \(column), _row LIMIT 50",
-                arguments: ["Banger", 3]
+                arguments: ["m3@club.com", 3]
             ).map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("USING COVERING INDEX") || $0.contains("USING INDEX") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
+
+    @Test func aReadOnlyLookSortsWithoutBuildingAnIndex() throws {
+        let (temp, de) = try crowd()
+        let look = try ReadOnlyWorkspace(path: temp.path)
+        let sorted = try look.rows(of: .id(de.id), limit: 25, sortedBy: RecordSort("MemberID", ascending: false))
+        #expect(ids(sorted, de) == (1...25).reversed().map(String.init))
+        let hasIndex = try temp.workspace.pool.read { db in
+            try StoredDataExtension.load(.id(de.id), in: db).rowTable.hasSortIndex(for: de.field(named: "MemberID")!, in: db)
+        }
+        #expect(!hasIndex)
     }
 }

@@ -10,10 +10,16 @@ struct MemberWorkspace {
     let workspace: Workspace
     let members: DataExtensionReference
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-bench-\(UUID().uuidString)")
+    init(folder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-bench-\(UUID().uuidString)"))
+        throws
+    {
+        self.folder = folder
         workspace = try Workspace(path: folder.appendingPathComponent("workspace.sqlite").path)
-        members = .id(try workspace.createDataExtension(SeedScenario.memberDataExtension()).id)
+        if let existing = try workspace.dataExtensions().first {
+            members = .id(existing.id)
+        } else {
+            members = .id(try workspace.createDataExtension(SeedScenario.memberDataExtension()).id)
+        }
     }
 
     /// Adds `memberCount` members in batches of `batchSize`, each batch one transaction.
@@ -39,9 +45,16 @@ struct MemberWorkspace {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Built once and shared by the read benchmarks.
+    /// Built once and shared by the read benchmarks, which each run in a process of their own:
+    /// kept in a folder named for the schema, and rebuilt when it is incomplete.
     static let filled: MemberWorkspace = {
-        let workspace = try! MemberWorkspace()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-bench-members-schema3")
+        if let kept = try? MemberWorkspace(folder: folder) {
+            if (try? kept.workspace.rowCount(of: kept.members)) == memberCount { return kept }
+            kept.workspace.close()
+        }
+        try? FileManager.default.removeItem(at: folder)
+        let workspace = try! MemberWorkspace(folder: folder)
         try! workspace.fill()
         return workspace
     }()

@@ -10,6 +10,7 @@ public enum ContactModelError: Error, Sendable, Hashable {
     case groupAlreadyHasRoot(group: String, root: String)
     case rootLinkMustBeOne
     case alreadyLinked(dataExtension: String, group: String)
+    case alreadyRootElsewhere(dataExtension: String, group: String)
     case fieldLinksContacts(field: String, group: String)
     case eventSourceNotSendable(dataExtension: String)
     case unknownAttribute(String)
@@ -40,6 +41,8 @@ extension ContactModelError: CustomStringConvertible {
         case .groupAlreadyHasRoot(let group, let root): "Attribute group \(group) already uses \(root) as its root."
         case .rootLinkMustBeOne: "A root link relates one row to each contact: its cardinality must be One."
         case .alreadyLinked(let dataExtension, let group): "\(dataExtension) is already linked in attribute group \(group)."
+        case .alreadyRootElsewhere(let dataExtension, let group):
+            "\(dataExtension) is already the root of attribute group \(group)."
         case .fieldLinksContacts(let field, let group):
             "Field \(field) links its data extension to contacts in attribute group \(group); unlink it first."
         case .eventSourceNotSendable(let dataExtension):

@@ -79,7 +79,8 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
         guard rest.isEmpty else { return nil }
         guard let local = validated(year, month, day, hour, minute, second) else { return nil }
         guard offsetSeconds != 0 else { return local }
-        return fromEpochSeconds(local.epochSeconds - Int64(offsetSeconds))
+        let utc = fromEpochSeconds(local.epochSeconds - Int64(offsetSeconds))
+        return (1753...9999).contains(utc.year) ? utc : nil
     }
 
     private static func parseMarketingCloud(_ text: String) -> DateTimeValue? {

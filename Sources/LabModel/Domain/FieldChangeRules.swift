@@ -4,8 +4,7 @@ struct FieldChangeRules {
     let new: Field
     let rowCount: Int
 
-    /// - Parameter extent: the longest stored text, the number of nulls, and the largest stored magnitude.
-    func check(extent: (longest: Int, nulls: Int, largest: Int64)) throws(DefinitionError) {
+    func check(extent: StoredExtent) throws(DefinitionError) {
         let records = "\(rowCount) record\(rowCount == 1 ? "" : "s")"
         switch (old.type, new.type) {
         case (.decimal(_, let oldScale), .decimal(let precision, let newScale)):

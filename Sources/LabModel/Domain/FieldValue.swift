@@ -1,5 +1,3 @@
-import Foundation
-
 /// A value stored in a data extension field, already checked against the field's type.
 public enum FieldValue: Sendable, Hashable {
     case null
@@ -28,8 +26,8 @@ extension Field {
     /// Checks typed text against this field's type and length.
     /// Empty text (after trimming, for non-text types) means null.
     public func value(from text: String) throws(ValueProblem) -> FieldValue {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if (type == .text ? text : trimmed).isEmpty {
+        let trimmed = type == .text ? text : TextScanning.trimmed(text)
+        if trimmed.isEmpty {
             if isRequired { throw .required }
             return .null
         }
@@ -61,16 +59,14 @@ extension Field {
         case .date:
             return .date(try DateTimeValue(parsing: trimmed))
         case .boolean:
-            switch trimmed.lowercased() {
-            case "true", "1", "yes": return .boolean(true)
-            case "false", "0", "no": return .boolean(false)
-            default: throw .notABoolean
-            }
+            for word in ["true", "1", "yes"] where TextScanning.equals(trimmed, lowercaseWord: word) { return .boolean(true) }
+            for word in ["false", "0", "no"] where TextScanning.equals(trimmed, lowercaseWord: word) { return .boolean(false) }
+            throw .notABoolean
         }
     }
 
     private func checkLength(of text: String) throws(ValueProblem) {
-        if let length, text.count > length { throw .tooLong(maximum: length, actual: text.count) }
+        if let length, let actual = TextScanning.exceeds(text, limit: length) { throw .tooLong(maximum: length, actual: actual) }
     }
 
     private static func isLocaleCode(_ text: String) -> Bool {

@@ -8,6 +8,8 @@ struct RecordInput {
     var allowsSystemFields = false
     private let exactNames: [String: Int]
     private let foldedNames: [String: Int]
+    /// Each field's default, checked once rather than once per record; `GetDate()` fields are nil.
+    private let defaults: [FieldValue?]
 
     init(dataExtension: DataExtension, allowsSystemFields: Bool = false) {
         self.dataExtension = dataExtension
@@ -15,6 +17,7 @@ struct RecordInput {
         let names = dataExtension.fields.enumerated().map { ($0.element.name, $0.offset) }
         exactNames = Dictionary(names, uniquingKeysWith: { first, _ in first })
         foldedNames = Dictionary(names.map { ($0.0.lowercased(), $0.1) }, uniquingKeysWith: { first, _ in first })
+        defaults = dataExtension.fields.map { $0.defaultIsCurrentDate ? nil : $0.defaultFieldValue(now: Date()) }
     }
 
     /// Every field's value for a new record, in field order: given values checked, defaults
@@ -30,7 +33,7 @@ struct RecordInput {
                 try checkSettable(field, text: text)
                 values.append(try value(of: field, from: text))
             } else {
-                let value = field.defaultFieldValue(now: now)
+                let value = defaults[index] ?? field.defaultFieldValue(now: now)
                 if value.isNull && field.isRequired && !field.isSystem {
                     throw .invalidValue(field: field.name, value: "", problem: .required)
                 }

@@ -43,7 +43,11 @@ struct FilterSQL {
                 throw RecordError.invalidValue(field: field.name, value: text, problem: error)
             }
             if value.isNull {
-                return ("\(column) \(comparison == .notEquals ? "IS NOT NULL" : "IS NULL")", [])
+                switch comparison {
+                case .equals: return ("\(column) IS NULL", [])
+                case .notEquals: return ("\(column) IS NOT NULL", [])
+                default: return ("0", [])  // nothing is greater or less than no value
+                }
             }
             let op =
                 switch comparison {

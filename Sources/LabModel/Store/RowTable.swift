@@ -17,36 +17,57 @@ struct RowTable {
         let columns = fields.map { "\(column($0)) \($0.type.columnDefinition)" }
         try db.execute(sql: "CREATE TABLE \(table) (_row INTEGER PRIMARY KEY, \(columns.joined(separator: ", ")))")
         try createPrimaryKeyIndex(in: db)
-        for field in fields { try createSortIndex(for: field, in: db) }
-        // A lower-case GUID: hex digits and dashes only, safe to inline.
-        let id = "'\(stored.definition.id.storageText)'"
+    }
+
+    /// Keeps `dataExtension.rowCount` current. Every insert and delete goes through this type and
+    /// calls it once per statement batch (a per-row trigger cost 2 µs a row on bulk imports).
+    func adjustRowCount(by change: Int, in db: Database) throws {
+        guard change != 0 else { return }
         try db.execute(
-            sql: """
-                CREATE TRIGGER \("\(stored.tableName)_counted_insert".quotedDatabaseIdentifier) AFTER INSERT ON \(table)
-                BEGIN UPDATE dataExtension SET rowCount = rowCount + 1 WHERE id = \(id); END;
-                CREATE TRIGGER \("\(stored.tableName)_counted_delete".quotedDatabaseIdentifier) AFTER DELETE ON \(table)
-                BEGIN UPDATE dataExtension SET rowCount = rowCount - 1 WHERE id = \(id); END;
-                """)
+            sql: "UPDATE dataExtension SET rowCount = rowCount + ? WHERE id = ?",
+            arguments: [change, stored.definition.id.storageText])
     }
 
     func drop(in db: Database) throws {
         try db.execute(sql: "DROP TABLE \(table)")
     }
 
+    /// (Re)creates the unique primary-key index; a lone key field's own sort index becomes redundant.
     func createPrimaryKeyIndex(in db: Database) throws {
         let key = stored.definition.primaryKey
         try db.execute(sql: "DROP INDEX IF EXISTS \(primaryKeyIndex)")
-        guard !key.isEmpty else { return }
-        try db.execute(sql: "CREATE UNIQUE INDEX \(primaryKeyIndex) ON \(table) (\(key.map(column).joined(separator: ", ")))")
+        if !key.isEmpty {
+            try db.execute(sql: "CREATE UNIQUE INDEX \(primaryKeyIndex) ON \(table) (\(key.map(column).joined(separator: ", ")))")
+        }
+        if key.count == 1 { try db.execute(sql: "DROP INDEX IF EXISTS \(sortIndex(for: key[0]))") }
     }
 
-    func createSortIndex(for field: Field, in db: Database) throws {
+    /// Indexes `field` as (value, row id) so sorted pages are index walks. Built the first time
+    /// someone sorts by the field, then kept up by SQLite: every index slows bulk inserts (five
+    /// of them made a million-row import eight times slower), so fields nobody sorts by have none.
+    /// A single-field primary key's unique index already orders rows that way.
+    /// - Returns: whether an index had to be built.
+    @discardableResult
+    func createSortIndex(for field: Field, in db: Database) throws -> Bool {
+        guard !isPrimaryKeyAlone(field), try !hasSortIndex(for: field, in: db) else { return false }
         try db.execute(sql: "CREATE INDEX \(sortIndex(for: field)) ON \(table) (\(column(field)), _row)")
+        return true
+    }
+
+    func hasSortIndex(for field: Field, in db: Database) throws -> Bool {
+        if isPrimaryKeyAlone(field) { return true }
+        return try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+            arguments: ["\(stored.tableName)_\(stored.column(of: field))_sorted"]) ?? false
+    }
+
+    private func isPrimaryKeyAlone(_ field: Field) -> Bool {
+        let key = stored.definition.primaryKey
+        return key.count == 1 && key[0].id == field.id
     }
 
     func addColumn(for field: Field, in db: Database) throws {
         try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column(field)) \(field.type.columnDefinition)")
-        try createSortIndex(for: field, in: db)
     }
 
     func dropColumn(for field: Field, in db: Database) throws {
@@ -54,7 +75,8 @@ struct RowTable {
         try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN \(column(field))")
     }
 
-    private var primaryKeyIndex: String { "\(stored.tableName)_primary_key".quotedDatabaseIdentifier }
+    var primaryKeyIndexName: String { "\(stored.tableName)_primary_key".quotedDatabaseIdentifier }
+    private var primaryKeyIndex: String { primaryKeyIndexName }
     private func sortIndex(for field: Field) -> String {
         "\(stored.tableName)_\(stored.column(of: field))_sorted".quotedDatabaseIdentifier
     }
@@ -67,7 +89,13 @@ struct RowTable {
         let placeholders = Array(repeating: "?", count: fields.count).joined(separator: ", ")
         let statement = try db.cachedStatement(
             sql: "INSERT INTO \(table) (\(fields.map(column).joined(separator: ", "))) VALUES (\(placeholders))")
-        return { row in try statement.execute(arguments: StatementArguments(row.map(\.databaseValue))) }
+        let width = fields.count
+        return { row in
+            // Closures, not key paths: `map(\.databaseValue)` instantiates a key path per row.
+            precondition(row.count == width)
+            statement.setUncheckedArguments(StatementArguments(row.map { $0.databaseValue }))
+            try statement.execute()
+        }
     }
 
     func update(rowID: Int64, setting values: [Field.ID: FieldValue], in db: Database) throws {
@@ -79,11 +107,17 @@ struct RowTable {
             arguments: StatementArguments(changed.map { values[$0.id]!.databaseValue } + [rowID.databaseValue]))
     }
 
-    func delete(rowIDs: [Int64], in db: Database) throws -> Int {
-        try db.execute(
-            sql: "DELETE FROM \(table) WHERE _row IN (\(rowIDs.map { _ in "?" }.joined(separator: ",")))",
-            arguments: StatementArguments(rowIDs))
-        return db.changesCount
+    /// Deletes rows by id, in chunks that stay under SQLite's limit on bound variables.
+    func delete(rowIDs: Set<Int64>, in db: Database) throws -> Int {
+        var deleted = 0
+        for chunk in Array(rowIDs).chunked(into: 500) {
+            try db.execute(
+                sql: "DELETE FROM \(table) WHERE _row IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(chunk))
+            deleted += db.changesCount
+        }
+        try adjustRowCount(by: -deleted, in: db)
+        return deleted
     }
 
     /// The row whose primary key has these values.
@@ -110,15 +144,21 @@ struct RowTable {
         return Record(rowID: row[0], values: values)
     }
 
-    /// The longest stored text, the count of nulls and the largest magnitude: what a field change must respect.
-    func storedExtent(of field: Field, in db: Database) throws -> (longest: Int, nulls: Int, largest: Int64) {
+    /// What a field change must respect: the longest stored text longer than `limit` (counted
+    /// in characters, as validation counts), the number of nulls, and the largest stored magnitude.
+    func storedExtent(of field: Field, lengthLimit limit: Int?, in db: Database) throws -> StoredExtent {
         let c = column(field)
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT IFNULL(MAX(LENGTH(\(c))), 0), IFNULL(SUM(\(c) IS NULL), 0), IFNULL(MAX(ABS(\(c))), 0) FROM \(table)
-                """)!
-        return (row[0], row[1], row[2])
+        var extent = StoredExtent()
+        extent.nulls = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(c) IS NULL") ?? 0
+        if let limit, field.type.hasLength {
+            // LENGTH counts code points, never fewer than characters: a cheap first cut.
+            let candidates = try String.fetchAll(db, sql: "SELECT \(c) FROM \(table) WHERE LENGTH(\(c)) > ?", arguments: [limit])
+            extent.longest = candidates.map(\.count).max() ?? 0
+        }
+        if case .decimal = field.type {
+            extent.largest = try Int64.fetchOne(db, sql: "SELECT MAX(ABS(\(c))) FROM \(table)") ?? 0
+        }
+        return extent
     }
 
     var quotedName: String { table }
@@ -150,5 +190,18 @@ extension RowTable {
 
     func stopCapturingContacts(in db: Database) throws {
         for trigger in contactTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)") }
+    }
+}
+
+/// The stored values a field change is checked against.
+struct StoredExtent {
+    var longest = 0
+    var nulls = 0
+    var largest: Int64 = 0
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

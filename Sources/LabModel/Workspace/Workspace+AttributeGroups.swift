@@ -42,6 +42,11 @@ extension Workspace {
             guard !group.links.contains(where: { $0.dataExtensionID == de.id }) else {
                 throw ContactModelError.alreadyLinked(dataExtension: de.name, group: group.name)
             }
+            if asRoot,
+                let other = try ContactModelStore.attributeGroups(in: db).first(where: { $0.rootLink?.dataExtensionID == de.id })
+            {
+                throw ContactModelError.alreadyRootElsewhere(dataExtension: de.name, group: other.name)
+            }
             if asRoot, let root = group.rootLink {
                 let rootName = try StoredDataExtension.load(.id(root.dataExtensionID), in: db).definition.name
                 throw ContactModelError.groupAlreadyHasRoot(group: group.name, root: rootName)

@@ -20,10 +20,19 @@ extension Workspace {
     /// Checks a draft and gives it an id, an external key when none is given, and its columns.
     func newDataExtension(_ draft: DataExtensionDraft) throws -> StoredDataExtension {
         try DefinitionRules.checkName(draft.name, of: "data extension")
+        if let key = draft.externalKey, !key.trimmingCharacters(in: .whitespaces).isEmpty {
+            try DefinitionRules.checkName(key, of: "external key")
+        }
         try DefinitionRules.checkFields(draft.fields)
+        var fields = draft.fields
+        var seenIDs = Set<UUID>()
+        for index in fields.indices {
+            if fields[index].isPrimaryKey { fields[index].isRequired = true }
+            if !seenIDs.insert(fields[index].id).inserted { fields[index].id = UUID() }
+        }
         var sendableFieldID: UUID?
         if let sendableName = draft.sendableFieldName {
-            guard let field = draft.fields.first(where: { $0.isNamed(sendableName) }) else {
+            guard let field = fields.first(where: { $0.isNamed(sendableName) }) else {
                 throw DefinitionError.sendableFieldNotFound(sendableName)
             }
             try DefinitionRules.checkSendable(field)
@@ -34,11 +43,11 @@ extension Workspace {
         let definition = DataExtension(
             id: id, name: draft.name.trimmingCharacters(in: .whitespaces),
             externalKey: trimmedKey.isEmpty ? UUID().uuidString.uppercased() : trimmedKey,
-            description: draft.description, sendableFieldID: sendableFieldID, fields: draft.fields, rowCount: 0)
-        let columns = Dictionary(uniqueKeysWithValues: draft.fields.enumerated().map { ($0.element.id, "c\($0.offset + 1)") })
+            description: draft.description, sendableFieldID: sendableFieldID, fields: fields, rowCount: 0)
+        let columns = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($0.element.id, "c\($0.offset + 1)") })
         return StoredDataExtension(
             definition: definition, tableName: "de_" + id.storageText.replacingOccurrences(of: "-", with: ""),
-            columns: columns, nextColumnNumber: draft.fields.count + 1)
+            columns: columns, nextColumnNumber: fields.count + 1)
     }
 
     /// Writes a checked new data extension and creates its row table.
@@ -94,8 +103,11 @@ extension Workspace {
     @discardableResult
     public func addField(_ field: Field, to reference: DataExtensionReference) throws -> DataExtension {
         try DefinitionRules.checkField(field)
+        var field = field
+        if field.isPrimaryKey { field.isRequired = true }
         return try changeDefinition(of: reference, action: "update") { stored, db in
             var de = stored.definition
+            if de.fields.contains(where: { $0.id == field.id }) { field.id = UUID() }
             try DefinitionRules.checkFields(de.fields + [field])
             if de.rowCount > 0 {
                 if field.isPrimaryKey {
@@ -148,12 +160,15 @@ extension Workspace {
             let table = stored.rowTable
             let typeChanged = old.type.columnDefinition != new.type.columnDefinition || old.type.name != new.type.name
             if de.rowCount > 0 {
+                let shrinking = (new.length ?? Int.max) < (old.length ?? Int.max) ? new.length : nil
                 try FieldChangeRules(old: old, new: new, rowCount: de.rowCount)
-                    .check(extent: try table.storedExtent(of: old, in: db))
+                    .check(extent: try table.storedExtent(of: old, lengthLimit: shrinking, in: db))
             }
             stored.definition = de
-            if typeChanged || old.type != new.type {
-                // Only reached with no rows: the column is remade for the new type.
+            if typeChanged {
+                // Only reached with no rows (FieldChangeRules refuses otherwise): the column is
+                // remade for the new type, after the key index that may cover it.
+                if old.isPrimaryKey { try db.execute(sql: "DROP INDEX IF EXISTS \(table.primaryKeyIndexName)") }
                 try table.dropColumn(for: old, in: db)
                 try stored.rowTable.addColumn(for: new, in: db)
             }
@@ -190,7 +205,7 @@ extension Workspace {
             guard de.fields.count > 1 else { throw DefinitionError.noFields }
             let table = stored.rowTable
             if field.isPrimaryKey {
-                try db.execute(sql: "DROP INDEX IF EXISTS \("\(stored.tableName)_primary_key".quotedDatabaseIdentifier)")
+                try db.execute(sql: "DROP INDEX IF EXISTS \(table.primaryKeyIndexName)")
             }
             try table.dropColumn(for: field, in: db)
             de.fields.removeAll { $0.id == field.id }

@@ -103,6 +103,7 @@ extension Workspace {
         try perform { db in
             let stored = try StoredDataExtension.load(reference, in: db)
             let de = stored.definition
+            let rowIDs = Array(Set(rowIDs)).sorted()
             var names: [String] = []
             for rowID in rowIDs.prefix(3) {
                 guard let record = try stored.rowTable.record(rowID: rowID, in: db) else {
@@ -110,7 +111,7 @@ extension Workspace {
                 }
                 names.append(de.recordName(record.values, rowID: rowID))
             }
-            let deleted = rowIDs.isEmpty ? 0 : try stored.rowTable.delete(rowIDs: rowIDs, in: db)
+            let deleted = try stored.rowTable.delete(rowIDs: Set(rowIDs), in: db)
             guard deleted == rowIDs.count else {
                 throw RecordError.recordNotFound(dataExtension: de.name, rowID: rowIDs.last ?? 0)
             }
@@ -127,6 +128,7 @@ extension Workspace {
     @discardableResult
     private func insert(_ rows: [[FieldValue]], into stored: StoredDataExtension, in db: Database) throws -> Int64 {
         let insertRow = try stored.rowTable.inserter(in: db)
+        var inserted = 0
         for row in rows {
             do {
                 try insertRow(row)
@@ -135,7 +137,9 @@ extension Workspace {
                 let values = Dictionary(uniqueKeysWithValues: zip(de.fields.map(\.id), row))
                 throw RecordError.duplicatePrimaryKey(dataExtension: de.name, key: de.keyDescription(values))
             }
+            inserted += 1
         }
+        try stored.rowTable.adjustRowCount(by: inserted, in: db)
         return db.lastInsertedRowID
     }
 }

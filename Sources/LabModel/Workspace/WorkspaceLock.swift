@@ -24,10 +24,22 @@ final class WorkspaceLock: Sendable {
         guard fd >= 0 else {
             throw WorkspaceAccessError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let owner = WorkspaceOwner(lockFileText: readText(fd))
-            close(fd)
-            throw WorkspaceAccessError.ownedByAnotherProcess(path: workspacePath, owner: owner)
+        // `status` and `reset` hold a shared lock for an instant to look: try a few times.
+        var attempts = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let reason = errno
+            attempts += 1
+            guard reason == EWOULDBLOCK || reason == EINTR else {
+                close(fd)
+                throw WorkspaceAccessError.cannotCreate(
+                    path: path, reason: "cannot lock it (\(String(cString: strerror(reason))))")
+            }
+            if attempts >= 5 {
+                let owner = WorkspaceOwner(lockFileText: readText(fd))
+                close(fd)
+                throw WorkspaceAccessError.ownedByAnotherProcess(path: workspacePath, owner: owner)
+            }
+            usleep(20_000)
         }
         let stale = WorkspaceOwner(lockFileText: readText(fd))
         let lock = WorkspaceLock(path: path, descriptor: fd, previousOwnerPID: stale.pid)

@@ -8,9 +8,10 @@ public protocol WorkspaceReading: Sendable {
     var storage: WorkspaceStorage { get }
 }
 
-/// The database a workspace reads from.
+/// The database a workspace reads from, and, for the owner, the writer that builds sort indexes.
 public struct WorkspaceStorage: Sendable {
     let reader: any DatabaseReader
+    let indexBuilder: (any DatabaseWriter)?
 }
 
 extension WorkspaceReading {
@@ -67,6 +68,25 @@ extension WorkspaceReading {
         of reference: DataExtensionReference, from cursor: RecordCursor?, direction: PageDirection, limit: Int,
         sort: RecordSort?, filter: RecordFilter?
     ) throws -> RecordPage {
+        if let page = try readPage(of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter) {
+            return page
+        }
+        // The owner builds a missing sort index once, outside the read, then reads again.
+        try storage.indexBuilder?.write { db in
+            let stored = try StoredDataExtension.load(reference, in: db)
+            if let sort, let field = stored.definition.field(named: sort.fieldName) {
+                try stored.rowTable.createSortIndex(for: field, in: db)
+            }
+        }
+        return try readPage(
+            of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter, indexMayBeMissing: true)!
+    }
+
+    /// nil when the page should wait for a sort index the owner can build.
+    private func readPage(
+        of reference: DataExtensionReference, from cursor: RecordCursor?, direction: PageDirection, limit: Int,
+        sort: RecordSort?, filter: RecordFilter?, indexMayBeMissing: Bool = false
+    ) throws -> RecordPage? {
         try database.read { db in
             let stored = try StoredDataExtension.load(reference, in: db)
             var sortField: Field?
@@ -77,10 +97,13 @@ extension WorkspaceReading {
                 sortField = field
             }
             let table = stored.rowTable
+            if let sortField, storage.indexBuilder != nil, !indexMayBeMissing, try !table.hasSortIndex(for: sortField, in: db) {
+                return nil
+            }
             let query = RowQuery(
                 table: table, sortField: sortField, ascending: sort?.ascending ?? true,
                 filter: try filter.map { try FilterSQL(table: table).condition(for: $0) })
-            return try query.page(from: cursor, direction: direction, limit: max(1, limit), in: db)
+            return try query.page(from: cursor, direction: direction, limit: min(max(1, limit), 10_000), in: db)
         }
     }
 }
@@ -98,7 +121,7 @@ public final class ReadOnlyWorkspace: WorkspaceReading, Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
-        storage = WorkspaceStorage(reader: try DatabaseQueue(path: path, configuration: configuration))
+        storage = WorkspaceStorage(reader: try DatabaseQueue(path: path, configuration: configuration), indexBuilder: nil)
     }
 
     /// The process that owns the workspace now, if any.
