@@ -22,7 +22,11 @@ let package = Package(
         ),
         .target(
             name: "LabModel",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for binding bulk-insert values without per-row Swift allocations.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "LabServer", dependencies: ["LabModel"]),
         .target(name: "LabClient"),

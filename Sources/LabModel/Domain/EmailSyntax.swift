@@ -3,7 +3,11 @@
 /// least two letters. Works on UTF-8 bytes; non-ASCII bytes count as letters (international domains).
 enum EmailSyntax {
     static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isValid(bytes: $0) }
+    }
+
+    private static func isValid(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else {
             return false
         }

@@ -15,6 +15,36 @@ struct DataExtensionRecord: Codable, FetchableRecord, PersistableRecord {
     var nextColumnNumber: Int
     var createdAt: Date
     var modifiedAt: Date
+
+    init(
+        id: String, name: String, externalKey: String, description: String, sendableFieldID: String?, tableName: String,
+        rowCount: Int, nextColumnNumber: Int, createdAt: Date, modifiedAt: Date
+    ) {
+        self.id = id
+        self.name = name
+        self.externalKey = externalKey
+        self.description = description
+        self.sendableFieldID = sendableFieldID
+        self.tableName = tableName
+        self.rowCount = rowCount
+        self.nextColumnNumber = nextColumnNumber
+        self.createdAt = createdAt
+        self.modifiedAt = modifiedAt
+    }
+
+    /// Decoded by hand: Codable decoding was most of the cost of opening a page.
+    init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        externalKey = row["externalKey"]
+        description = row["description"]
+        sendableFieldID = row["sendableFieldID"]
+        tableName = row["tableName"]
+        rowCount = row["rowCount"]
+        nextColumnNumber = row["nextColumnNumber"]
+        createdAt = row["createdAt"]
+        modifiedAt = row["modifiedAt"]
+    }
 }
 
 /// The `dataExtensionField` table: one field, in order, with the row-table column that holds it.
@@ -34,6 +64,22 @@ struct FieldRecord: Codable, FetchableRecord, PersistableRecord {
     var defaultValue: String?
     var isSystem: Bool
     var columnName: String
+
+    init(row: Row) throws {
+        id = row["id"]
+        dataExtensionID = row["dataExtensionID"]
+        name = row["name"]
+        ordinal = row["ordinal"]
+        type = row["type"]
+        length = row["length"]
+        precision = row["precision"]
+        scale = row["scale"]
+        isPrimaryKey = row["isPrimaryKey"]
+        isRequired = row["isRequired"]
+        defaultValue = row["defaultValue"]
+        isSystem = row["isSystem"]
+        columnName = row["columnName"]
+    }
 
     init(_ field: Field, dataExtensionID: UUID, ordinal: Int, columnName: String) {
         id = field.id.storageText

@@ -18,11 +18,12 @@ struct RowQuery {
         for segment in segments(after: cursor, walkAscending: walkAscending) {
             let wanted = limit + 1 - records.count
             guard wanted > 0 else { break }
-            let rows = try Row.fetchAll(
-                db,
+            // Cached: a screen scrolling a table asks the same shapes of query again and again.
+            let statement = try db.cachedStatement(
                 sql:
-                    "SELECT \(table.selection) FROM \(table.quotedName) WHERE \(segment.sql) ORDER BY \(order(walkAscending)) LIMIT \(wanted)",
-                arguments: segment.arguments)
+                    "SELECT \(table.selection) FROM \(table.quotedName) WHERE \(segment.sql) ORDER BY \(order(walkAscending)) LIMIT ?"
+            )
+            let rows = try Row.fetchAll(statement, arguments: segment.arguments + [wanted])
             records += rows.map(table.record(from:))
         }
         if records.count > limit {

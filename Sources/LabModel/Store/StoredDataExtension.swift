@@ -12,15 +12,32 @@ struct StoredDataExtension: Sendable {
 
     var rowTable: RowTable { RowTable(stored: self) }
 
+    /// Every page read starts here, so it uses cached statements and hand-written decoding.
     static func load(_ reference: DataExtensionReference, in db: Database) throws -> StoredDataExtension {
-        let request: QueryInterfaceRequest<DataExtensionRecord>
-        switch reference {
-        case .id(let id): request = DataExtensionRecord.filter(key: id.storageText)
-        case .externalKey(let key): request = DataExtensionRecord.filter(Column("externalKey") == key)
-        case .name(let name): request = DataExtensionRecord.filter(Column("name") == name)
+        let (column, value) = lookup(reference)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM dataExtension WHERE \(column) = ?")
+        guard let record = try DataExtensionRecord.fetchOne(statement, arguments: [value]) else {
+            throw DefinitionError.dataExtensionNotFound(reference)
         }
-        guard let record = try request.fetchOne(db) else { throw DefinitionError.dataExtensionNotFound(reference) }
         return try assemble(record, fields: fieldRecords(of: record.id, in: db))
+    }
+
+    /// The `dataExtension` column and value a reference matches.
+    private static func lookup(_ reference: DataExtensionReference) -> (column: String, value: String) {
+        switch reference {
+        case .id(let id): ("id", id.storageText)
+        case .externalKey(let key): ("externalKey", key)
+        case .name(let name): ("name", name)
+        }
+    }
+
+    static func rowCount(_ reference: DataExtensionReference, in db: Database) throws -> Int {
+        let (column, value) = lookup(reference)
+        let statement = try db.cachedStatement(sql: "SELECT rowCount FROM dataExtension WHERE \(column) = ?")
+        guard let count = try Int.fetchOne(statement, arguments: [value]) else {
+            throw DefinitionError.dataExtensionNotFound(reference)
+        }
+        return count
     }
 
     static func loadAll(in db: Database) throws -> [StoredDataExtension] {
@@ -30,7 +47,8 @@ struct StoredDataExtension: Sendable {
     }
 
     private static func fieldRecords(of id: String, in db: Database) throws -> [FieldRecord] {
-        try FieldRecord.filter(Column("dataExtensionID") == id).order(Column("ordinal")).fetchAll(db)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM dataExtensionField WHERE dataExtensionID = ? ORDER BY ordinal")
+        return try FieldRecord.fetchAll(statement, arguments: [id])
     }
 
     private static func assemble(_ record: DataExtensionRecord, fields: [FieldRecord]) -> StoredDataExtension {

@@ -28,7 +28,7 @@ extension WorkspaceReading {
 
     /// The number of rows, kept current on every write (no table scan).
     public func rowCount(of reference: DataExtensionReference) throws -> Int {
-        try dataExtension(reference).rowCount
+        try database.read { try StoredDataExtension.rowCount(reference, in: $0) }
     }
 
     /// One page of records after `cursor` (from the start when nil), in the sort's order.
