@@ -7,13 +7,7 @@ import Testing
 @Suite struct EdgeCaseTests {
     @Test func narrowingADecimalsPrecisionKeepsItsValues() throws {
         let temp = try TemporaryWorkspace()
-        let de = try temp.workspace.createDataExtension(
-            DataExtensionDraft(
-                name: "Prices",
-                fields: [
-                    Field(name: "Sku", type: .text, isPrimaryKey: true),
-                    Field(name: "Price", type: .decimal(precision: 18, scale: 2)),
-                ]))
+        let de = try temp.prices()
         let ref = DataExtensionReference.id(de.id)
         try temp.workspace.addRecord(to: ref, values: ["Sku": "a", "Price": "12.50"])
         let narrowed = try temp.workspace.changeField(

@@ -104,13 +104,7 @@ import Testing
 
     @Test func decimalsRoundTripExactlyThroughTheDatabase() throws {
         let temp = try TemporaryWorkspace()
-        let de = try temp.workspace.createDataExtension(
-            DataExtensionDraft(
-                name: "Prices",
-                fields: [
-                    Field(name: "Sku", type: .text, isPrimaryKey: true),
-                    Field(name: "Price", type: .decimal(precision: 18, scale: 2)),
-                ]))
+        let de = try temp.prices()
         let ref = DataExtensionReference.id(de.id)
         for (sku, price) in [("a", "0.10"), ("b", "0.1"), ("c", "1234567890123456.78"), ("d", "-0.30")] {
             try temp.workspace.addRecord(to: ref, values: ["Sku": sku, "Price": price])

@@ -12,6 +12,14 @@ struct StoredDataExtension: Sendable {
 
     var rowTable: RowTable { RowTable(stored: self) }
 
+    /// Appends `field` to the definition and its column to the row table.
+    mutating func append(_ field: Field, in db: Database) throws {
+        definition.fields.append(field)
+        columns[field.id] = "c\(nextColumnNumber)"
+        nextColumnNumber += 1
+        try rowTable.addColumn(for: field, in: db)
+    }
+
     /// Every page read starts here, so it uses cached statements and hand-written decoding.
     static func load(_ reference: DataExtensionReference, in db: Database) throws -> StoredDataExtension {
         let (column, value) = lookup(reference)

@@ -65,11 +65,7 @@ extension Workspace {
             guard let root = group.rootLink else { throw ContactModelError.groupHasNoRoot(group: group.name) }
             var rootDE = try StoredDataExtension.load(.id(root.dataExtensionID), in: db)
             if rootDE.definition.field(named: ContactEvent.instanceFieldName) == nil {
-                let field = Field.system(name: ContactEvent.instanceFieldName, type: .text, length: 36)
-                rootDE.definition.fields.append(field)
-                rootDE.columns[field.id] = "c\(rootDE.nextColumnNumber)"
-                rootDE.nextColumnNumber += 1
-                try rootDE.rowTable.addColumn(for: field, in: db)
+                try rootDE.append(Field.system(name: ContactEvent.instanceFieldName, type: .text, length: 36), in: db)
                 try rootDE.update(in: db, now: clock())
             }
             if !group.links.contains(where: { $0.dataExtensionID == dataExtensionID }) {

@@ -38,11 +38,11 @@ extension Workspace {
             try DefinitionRules.checkSendable(field)
             sendableFieldID = field.id
         }
-        let trimmedKey = draft.externalKey?.trimmingCharacters(in: .whitespaces) ?? ""
+
         let id = UUID()
         let definition = DataExtension(
             id: id, name: draft.name.trimmingCharacters(in: .whitespaces),
-            externalKey: trimmedKey.isEmpty ? UUID().uuidString.uppercased() : trimmedKey,
+            externalKey: KeyRules.key(draft.externalKey) { UUID().uuidString.uppercased() },
             description: draft.description, sendableFieldID: sendableFieldID, fields: fields, rowCount: 0)
         let columns = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($0.element.id, "c\($0.offset + 1)") })
         return StoredDataExtension(
@@ -106,7 +106,7 @@ extension Workspace {
         var field = field
         if field.isPrimaryKey { field.isRequired = true }
         return try changeDefinition(of: reference, action: "update") { stored, db in
-            var de = stored.definition
+            let de = stored.definition
             if de.fields.contains(where: { $0.id == field.id }) { field.id = UUID() }
             try DefinitionRules.checkFields(de.fields + [field])
             if de.rowCount > 0 {
@@ -120,12 +120,8 @@ extension Workspace {
                         reason: "the \(de.rowCount) existing records would have no value; make it nullable or give it a default")
                 }
             }
-            de.fields.append(field)
-            stored.definition = de
-            stored.columns[field.id] = "c\(stored.nextColumnNumber)"
-            stored.nextColumnNumber += 1
+            try stored.append(field, in: db)
             let table = stored.rowTable
-            try table.addColumn(for: field, in: db)
             let value = field.defaultFieldValue(now: clock())
             if de.rowCount > 0 && !value.isNull {
                 try db.execute(

@@ -6,8 +6,7 @@ extension Workspace {
     @discardableResult
     public func createInteraction(name: String, key: String? = nil, description: String = "") throws -> Interaction {
         try DefinitionRules.checkName(name, of: "journey")
-        let trimmedKey = key?.trimmingCharacters(in: .whitespaces) ?? ""
-        let journeyKey = trimmedKey.isEmpty ? UUID().uuidString.lowercased() : trimmedKey
+        let journeyKey = KeyRules.key(key) { UUID().uuidString.lowercased() }
         let id = UUID()
         return try perform { db in
             try requireUniqueKey(journeyKey, table: "interaction", kind: "journey", in: db)
@@ -40,9 +39,8 @@ extension Workspace {
                 throw ContactModelError.eventSourceNotSendable(dataExtension: source.name)
             }
             if let filter { try FilterRules(source: source, linked: try linkedDataExtensions(groups, in: db)).check(filter) }
-            let trimmedKey = key?.trimmingCharacters(in: .whitespaces) ?? ""
             let definition = EventDefinition(
-                id: UUID(), key: trimmedKey.isEmpty ? type.generatedKey() : trimmedKey, name: name, type: type,
+                id: UUID(), key: KeyRules.key(key, otherwise: type.generatedKey), name: name, type: type,
                 dataExtensionID: source.id, filter: filter)
             try requireUniqueKey(definition.key, table: "eventDefinition", kind: "event definition", in: db)
             try db.execute(

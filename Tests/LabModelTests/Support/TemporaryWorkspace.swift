@@ -20,6 +20,17 @@ final class TemporaryWorkspace {
         return try workspace.dataExtension(.id(de.id))
     }
 
+    /// Sku (Text, primary key) and Price (Decimal(18,2)).
+    func prices() throws -> DataExtension {
+        try workspace.createDataExtension(
+            DataExtensionDraft(
+                name: "Prices",
+                fields: [
+                    Field(name: "Sku", type: .text, isPrimaryKey: true),
+                    Field(name: "Price", type: .decimal(precision: 18, scale: 2)),
+                ]))
+    }
+
     deinit {
         workspace.close()
         try? FileManager.default.removeItem(at: folder)
