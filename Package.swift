@@ -52,6 +52,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LabClientTests", dependencies: ["LabClient"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
