@@ -1,0 +1,13 @@
+/// Where buffers are shown and events come from: the real terminal or, in tests, memory.
+/// Only the run loop's thread calls it.
+public protocol TerminalBackend: AnyObject {
+    var size: TerminalSize { get }
+    /// Shows `buffer`; the backend sends only what changed since the last draw.
+    func draw(_ buffer: Buffer)
+    /// The next event, waiting at most `milliseconds`; nil when none came.
+    func nextEvent(waitingAtMost milliseconds: Int) -> TerminalEvent?
+    /// Gives the terminal back to the shell while the process is stopped (Ctrl-Z).
+    func suspend()
+    /// Restores the terminal as it was before the app started.
+    func shutDown()
+}
