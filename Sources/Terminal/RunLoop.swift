@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -64,14 +63,14 @@ public final class RunLoop<Message: Sendable> {
     public func run(
         update: (RunLoopInput<Message>) -> RunLoopStep, view: (TerminalSize) -> Buffer, idle: (() -> Void)? = nil
     ) {
-        let signals = SignalWatch(inbox: inbox)
+        let signals = SignalWatch()
         defer {
             signals.stop()
             backend.shutDown()
         }
         var needsDraw = true
         var drawnSize = backend.size
-        while !inbox.isStopRequested {
+        while !inbox.isStopRequested && !signals.isTerminationRequested {
             if needsDraw || backend.size != drawnSize {
                 drawnSize = backend.size
                 backend.draw(drawnSize.fits(.minimum) ? view(drawnSize) : Self.tooSmallScreen(drawnSize))
@@ -125,23 +124,30 @@ public final class RunLoop<Message: Sendable> {
     }
 }
 
-/// SIGINT, SIGTERM and SIGHUP, turned into a stop request that the run loop sees within a tick.
+/// Set by the signal handler; only an atomic store is safe to do there.
+private let terminationRequested = Atomic<Bool>(false)
+
+/// SIGINT, SIGTERM and SIGHUP, turned into a flag the run loop reads every tick, so it ends
+/// through the same path as Ctrl-C and restores the terminal. (ncurses' own handlers restore
+/// and then die by the signal; libdispatch's signal sources need the signal blocked everywhere.)
 private final class SignalWatch {
     private static let watched = [SIGINT, SIGTERM, SIGHUP]
-    private var sources: [any DispatchSourceSignal] = []
 
-    init<Message>(inbox: Inbox<Message>) {
+    init() {
+        terminationRequested.store(false, ordering: .relaxed)
         for number in Self.watched {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { inbox.requestStop() }
-            source.resume()
-            sources.append(source)
+            signal(number) { _ in terminationRequested.store(true, ordering: .relaxed) }
         }
+        // A parent may have started us with signals blocked; the terminal needs these delivered.
+        var needed = sigset_t()
+        sigemptyset(&needed)
+        for number in Self.watched + [SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&needed, number) }
+        pthread_sigmask(SIG_UNBLOCK, &needed, nil)
     }
 
+    var isTerminationRequested: Bool { terminationRequested.load(ordering: .relaxed) }
+
     func stop() {
-        for source in sources { source.cancel() }
         for number in Self.watched { signal(number, SIG_DFL) }
     }
 }

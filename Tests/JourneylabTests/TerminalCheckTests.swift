@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary in a real terminal (tmux): what a person sees and does.
+@Suite(.serialized) struct TerminalCheckTests {
+    let binary = CommandLineTests.binary
+
+    @Test func typedUTF8ShowsAndASmallWindowShowsTheNotice() throws {
+        let tmux = try TmuxSession(command: "\(binary) terminal-check", columns: 100, rows: 30)
+        try tmux.waitFor(text: "JourneyLab · terminal check")
+        try tmux.send("Zoë 日本", literal: true)
+        try tmux.waitFor(text: "Type something: Zoë 日本")
+        try tmux.waitFor(text: "Size: 100×30")
+
+        try tmux.resize(columns: 60, rows: 20)
+        try tmux.waitFor(text: "terminal too small — needs 80×24")
+        try tmux.resize(columns: 100, rows: 30)
+        let restored = try tmux.waitFor(text: "Size: 100×30")
+        #expect(restored.contains("Type something: Zoë 日本"))
+        #expect(!restored.contains("too small"))
+
+        try tmux.send("Escape")
+        try tmux.waitFor("the app to exit") { _ in (try? tmux.exitStatus()) == 0 }
+    }
+
+    @Test func ctrlZThenFgComesBackAndCtrlCLeavesTheTerminalAsItWas() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jl-stty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", columns: 100, rows: 30, environment: ["PS1": "ready$ "])
+        try tmux.waitFor(text: "ready$")
+        try tmux.send("stty -g > \(folder.path)/before", "Enter")
+        try tmux.send("\(binary) terminal-check", "Enter")
+        try tmux.waitFor(text: "JourneyLab · terminal check")
+        try tmux.send("abc", literal: true)
+        try tmux.waitFor(text: "Type something: abc")
+
+        try tmux.send("C-z")
+        try tmux.waitFor(text: "Stopped")
+        try tmux.send("fg", "Enter")
+        try tmux.waitFor(text: "Type something: abc")
+
+        try tmux.send("C-c")
+        try tmux.waitFor("the shell prompt after the app") { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix("ready$") == true
+                && !screen.contains("terminal check")
+        }
+        try tmux.send("stty -g > \(folder.path)/after", "Enter")
+        let after = folder.appendingPathComponent("after").path
+        try waitUntil("stty to write its settings") {
+            ((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").contains(":")
+        }
+        let before = try String(contentsOfFile: folder.appendingPathComponent("before").path, encoding: .utf8)
+        #expect(try String(contentsOfFile: after, encoding: .utf8) == before)
+    }
+
+    @Test func sigtermEndsTheAppCleanly() throws {
+        let tmux = try TmuxSession(command: "\(binary) terminal-check", columns: 100, rows: 30)
+        try tmux.waitFor(text: "JourneyLab · terminal check")
+        kill(try tmux.commandPID(), SIGTERM)
+        try tmux.waitFor("the app to exit") { _ in (try? tmux.exitStatus()) != nil }
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test func anUnknownTerminalTypeIsOurOwnClearError() throws {
+        let tmux = try TmuxSession(command: "\(binary) terminal-check", environment: ["TERM": "bogus"])
+        try tmux.waitFor("the app to give up") { _ in (try? tmux.exitStatus()) != nil }
+        #expect(try tmux.exitStatus() == 1)
+        let screen = try tmux.history()
+        #expect(screen.contains("The terminal type \"bogus\" is not usable"), "\(screen)")
+        #expect(!screen.contains("Error opening terminal"), "ncurses' own message, which initscr prints before exiting")
+    }
+
+    @Test func withoutATerminalItSaysSoInOneLine() throws {
+        let result = try ChildProcess.run(binary, ["terminal-check"])
+        #expect(result.status != 0)
+        let lines = result.errorOutput.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.errorOutput)")
+        #expect(result.errorOutput.contains("need a terminal"))
+    }
+}
