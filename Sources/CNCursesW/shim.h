@@ -28,7 +28,8 @@ static inline int cnc_lines(void) { return LINES; }
 static inline int cnc_colors(void) { return COLORS; }
 static inline int cnc_color_pairs(void) { return COLOR_PAIRS; }
 static inline void cnc_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
-static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t cnc_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t cnc_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t cnc_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cnc_button4_pressed(void) { return BUTTON4_PRESSED; }

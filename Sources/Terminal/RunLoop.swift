@@ -65,12 +65,13 @@ public final class RunLoop<Message: Sendable> {
     ) {
         let signals = SignalWatch()
         defer {
-            signals.stop()
+            // The terminal first: a signal arriving between the two must not find it raw.
             backend.shutDown()
+            signals.stop()
         }
         var needsDraw = true
         var drawnSize = backend.size
-        while !inbox.isStopRequested && !signals.isTerminationRequested {
+        while !inbox.isStopRequested && !signals.isTerminationRequested && !backend.isInputClosed {
             if needsDraw || backend.size != drawnSize {
                 drawnSize = backend.size
                 backend.draw(drawnSize.fits(.minimum) ? view(drawnSize) : Self.tooSmallScreen(drawnSize))
@@ -83,7 +84,10 @@ public final class RunLoop<Message: Sendable> {
                 case .quit: return
                 }
             }
+            // Draw what the messages changed before waiting for keys.
+            if needsDraw { continue }
             guard let event = backend.nextEvent(waitingAtMost: inbox.isEmpty ? tickMilliseconds : 0) else {
+                // Only with the screen current, so tests that wait for idle see the latest frame.
                 idle?()
                 continue
             }
@@ -132,11 +136,12 @@ private let terminationRequested = Atomic<Bool>(false)
 /// and then die by the signal; libdispatch's signal sources need the signal blocked everywhere.)
 private final class SignalWatch {
     private static let watched = [SIGINT, SIGTERM, SIGHUP]
+    private var previous: [Int32: sighandler_t?] = [:]
 
     init() {
         terminationRequested.store(false, ordering: .relaxed)
         for number in Self.watched {
-            signal(number) { _ in terminationRequested.store(true, ordering: .relaxed) }
+            previous[number] = signal(number) { _ in terminationRequested.store(true, ordering: .relaxed) }
         }
         // A parent may have started us with signals blocked; the terminal needs these delivered.
         var needed = sigset_t()
@@ -148,6 +153,6 @@ private final class SignalWatch {
     var isTerminationRequested: Bool { terminationRequested.load(ordering: .relaxed) }
 
     func stop() {
-        for number in Self.watched { signal(number, SIG_DFL) }
+        for (number, handler) in previous { signal(number, handler ?? SIG_DFL) }
     }
 }

@@ -24,43 +24,65 @@ import Testing
         try tmux.waitFor("the app to exit") { _ in (try? tmux.exitStatus()) == 0 }
     }
 
-    @Test func ctrlZThenFgComesBackAndCtrlCLeavesTheTerminalAsItWas() throws {
+    /// A bash pane that records `stty -g` before the app runs, and compares it after.
+    final class ShellPane {
+        let tmux: TmuxSession
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jl-stty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", columns: 100, rows: 30, environment: ["PS1": "ready$ "])
-        try tmux.waitFor(text: "ready$")
-        try tmux.send("stty -g > \(folder.path)/before", "Enter")
-        try tmux.send("\(binary) terminal-check", "Enter")
-        try tmux.waitFor(text: "JourneyLab · terminal check")
-        try tmux.send("abc", literal: true)
-        try tmux.waitFor(text: "Type something: abc")
 
-        try tmux.send("C-z")
-        try tmux.waitFor(text: "Stopped")
-        try tmux.send("fg", "Enter")
-        try tmux.waitFor(text: "Type something: abc")
+        init() throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            tmux = try TmuxSession(command: "bash --norc --noprofile -i", columns: 100, rows: 30, environment: ["PS1": "ready$ "])
+            try tmux.waitFor(text: "ready$")
+            try tmux.send("stty -g > \(folder.path)/before", "Enter")
+        }
 
-        try tmux.send("C-c")
-        try tmux.waitFor("the shell prompt after the app") { screen in
-            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix("ready$") == true
-                && !screen.contains("terminal check")
+        func start(_ command: String) throws {
+            try tmux.send(command, "Enter")
+            try tmux.waitFor(text: "JourneyLab · terminal check")
         }
-        try tmux.send("stty -g > \(folder.path)/after", "Enter")
-        let after = folder.appendingPathComponent("after").path
-        try waitUntil("stty to write its settings") {
-            ((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").contains(":")
+
+        /// Waits for the prompt to come back, then checks the terminal settings are as before.
+        func expectPromptWithSettingsRestored() throws {
+            try tmux.waitFor("the shell prompt after the app") { screen in
+                screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix("ready$")
+                    == true
+                    && !screen.contains("terminal check")
+            }
+            try tmux.send("stty -g > \(folder.path)/after", "Enter")
+            let after = folder.appendingPathComponent("after").path
+            try waitUntil("stty to write its settings") {
+                ((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").contains(":")
+            }
+            let before = try String(contentsOfFile: folder.appendingPathComponent("before").path, encoding: .utf8)
+            #expect(try String(contentsOfFile: after, encoding: .utf8) == before)
         }
-        let before = try String(contentsOfFile: folder.appendingPathComponent("before").path, encoding: .utf8)
-        #expect(try String(contentsOfFile: after, encoding: .utf8) == before)
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
     }
 
-    @Test func sigtermEndsTheAppCleanly() throws {
-        let tmux = try TmuxSession(command: "\(binary) terminal-check", columns: 100, rows: 30)
-        try tmux.waitFor(text: "JourneyLab · terminal check")
-        kill(try tmux.commandPID(), SIGTERM)
-        try tmux.waitFor("the app to exit") { _ in (try? tmux.exitStatus()) != nil }
-        #expect(try tmux.exitStatus() == 0)
+    @Test func ctrlZThenFgComesBackAndCtrlCLeavesTheTerminalAsItWas() throws {
+        let shell = try ShellPane()
+        try shell.start("\(binary) terminal-check")
+        try shell.tmux.send("abc", literal: true)
+        try shell.tmux.waitFor(text: "Type something: abc")
+
+        try shell.tmux.send("C-z")
+        try shell.tmux.waitFor(text: "Stopped")
+        try shell.tmux.send("fg", "Enter")
+        try shell.tmux.waitFor(text: "Type something: abc")
+        // Keys still arrive one by one, unechoed: the app took the terminal back in raw mode.
+        try shell.tmux.send("d", literal: true)
+        try shell.tmux.waitFor(text: "Type something: abcd")
+
+        try shell.tmux.send("C-c")
+        try shell.expectPromptWithSettingsRestored()
+    }
+
+    @Test func sigtermEndsTheAppAndRestoresTheTerminal() throws {
+        let shell = try ShellPane()
+        try shell.start("\(binary) terminal-check")
+        kill(try shell.tmux.commandPID(), SIGTERM)
+        try shell.expectPromptWithSettingsRestored()
     }
 
     @Test func anUnknownTerminalTypeIsOurOwnClearError() throws {

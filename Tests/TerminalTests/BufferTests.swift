@@ -55,4 +55,14 @@ import Testing
         #expect(Layout.columns([.fixed(50), .fixed(80)], in: screen).map(\.width) == [50, 50])
         #expect(screen.centered(width: 40, height: 3) == Rect(x: 30, y: 13, width: 40, height: 3))
     }
+
+    @Test func wideCharactersCutByAClipEdgeLeaveSpacesNotHalves() {
+        var buffer = Buffer(size: TerminalSize(columns: 6, rows: 2))
+        buffer.write("xxxxxx", x: 0, y: 0)
+        buffer.write("日本", x: -1, y: 0)
+        #expect(buffer.lines[0] == " 本xxx")
+        buffer.write("日本", x: 0, y: 1)
+        buffer.write("ab日", x: 0, y: 1, clip: Rect(x: 0, y: 1, width: 3, height: 1))
+        #expect(buffer.lines[1] == "ab    ")
+    }
 }

@@ -41,9 +41,9 @@ import Testing
         loop.run(update: app.update, view: app.view)
         #expect(backend.screen?.line(0).hasPrefix("Typed: Zoë 日本") == true)
         #expect(backend.screen?.line(1).hasPrefix("Messages: ready") == true)
-        // The first frame, then one per typed character (the message and "Z" arrive before the
-        // same frame); the arrow changed nothing, so it drew nothing.
-        #expect(backend.drawn.count == 1 + 6)
+        // The first frame, one for the message (drawn before any key is read), one per typed
+        // character; the arrow changed nothing, so it drew nothing.
+        #expect(backend.drawn.count == 1 + 1 + 6)
         #expect(backend.isShutDown)
     }
 

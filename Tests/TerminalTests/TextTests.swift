@@ -11,6 +11,9 @@ import Testing
         #expect(TextWidth.of("ｶﾀｶﾅ") == 4)
         #expect(TextWidth.of("Ｆｕｌｌ") == 8)
         #expect(TextWidth.of("\u{7}tab\t") == 3)
+        #expect(TextWidth.of("\u{200D}") == 0)
+        #expect(TextWidth.of("🌡") == 1, "no emoji presentation: narrow unless followed by VS16")
+        #expect(TextWidth.of("🌡\u{FE0F}") == 2)
     }
 
     @Test func truncationEndsInAnEllipsisWithinTheWidth() {
@@ -29,6 +32,8 @@ import Testing
             ])
         #expect(TextFitting.wrap("CONTACT-EVENT-f34a064a", to: 8) == ["CONTACT-", "EVENT-f3", "4a064a"])
         #expect(TextFitting.wrap("one\ntwo", to: 10) == ["one", "two"])
+        #expect(TextFitting.wrap("one\r\ntwo", to: 10) == ["one", "two"])
+        #expect(TextFitting.wrap("abcd ", to: 4) == ["abcd"])
         #expect(TextFitting.wrap("日本語 テキスト", to: 6) == ["日本語", "テキス", "ト"])
     }
 }

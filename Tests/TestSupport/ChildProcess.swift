@@ -71,9 +71,19 @@ public final class ChildProcess: @unchecked Sendable {
     public func waitForExit() -> Result {
         if exitStatus == nil {
             var raw: Int32 = 0
-            while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
-            let signal = raw & 0x7f
-            exitStatus = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            var reaped: pid_t = waitpid(pid, &raw, 0)
+            while reaped == -1 && errno == EINTR { reaped = waitpid(pid, &raw, 0) }
+            let signalNumber: Int32 = raw & 0x7f
+            // -1: the child could not be waited for, which must never read as success.
+            let status: Int32
+            if reaped == -1 {
+                status = -1
+            } else if signalNumber == 0 {
+                status = (raw >> 8) & 0xff
+            } else {
+                status = 128 + signalNumber
+            }
+            exitStatus = status
         }
         let result = Result(status: exitStatus!, output: read(outputPath), errorOutput: read(errorPath))
         return result

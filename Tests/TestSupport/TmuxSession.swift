@@ -25,6 +25,8 @@ public final class TmuxSession: @unchecked Sendable {
         // Start idle, keep the pane after its command ends (to read the exit status), then run.
         try run(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "cat"])
         try run(["set-option", "-t", name, "remain-on-exit", "on"])
+        // The exit marker uses sh's `$?`, whatever shell the user has.
+        try run(["set-option", "-g", "default-shell", "/bin/sh"])
         // The shell prints how the command ended: tmux 3.3 leaves #{pane_dead_status} empty.
         try run(["respawn-pane", "-k", "-t", name, "env \(prefix) \(command); echo \"\(Self.exitMarker)$?\""])
     }
@@ -73,14 +75,25 @@ public final class TmuxSession: @unchecked Sendable {
         return nil
     }
 
-    /// The pid of the command the pane's shell started.
+    /// The innermost process under the pane: the app itself, also when a shell in the pane started it.
     public func commandPID() throws -> pid_t {
-        let shell = try panePID()
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        guard let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
-            throw Failure(description: "the pane's shell \(shell) has no child process")
+        var pid = try panePID()
+        var depth = 0
+        while let child = Self.children(of: pid).last {
+            pid = child
+            depth += 1
         }
+        guard depth > 0 else { throw Failure(description: "the pane's process \(pid) has no child process") }
         return pid
+    }
+
+    private static func children(of pid: pid_t) -> [pid_t] {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        var pids: [pid_t] = []
+        for field in text.split(separator: " ") {
+            if let child = Int32(String(field)) { pids.append(child) }
+        }
+        return pids
     }
 
     /// Waits until `condition` holds for the screen; on timeout the error shows the screen.

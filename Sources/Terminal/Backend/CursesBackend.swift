@@ -23,6 +23,7 @@ public final class CursesBackend: TerminalBackend {
     private var isActive = true
     private let colors: Bool
     public private(set) var size: TerminalSize
+    public private(set) var isInputClosed = false
 
     /// Takes over the terminal. Uses `newterm` rather than `initscr`, which exits the process
     /// with its own message when the terminal is unusable.
@@ -45,6 +46,7 @@ public final class CursesBackend: TerminalBackend {
         _ = set_escdelay(25)
         _ = curs_set(0)
         _ = mousemask(cnc_all_mouse_events(), nil)
+        _ = mouseinterval(0)
         colors = has_colors() && getenv("NO_COLOR") == nil
         if colors {
             start_color()
@@ -66,7 +68,7 @@ public final class CursesBackend: TerminalBackend {
                 if cell.isContinuation { continue }
                 let attributes = ColorPairs.attributes(for: cell.style, colors: colors)
                 _ = wattrset(window, Int32(bitPattern: attributes))
-                var wide = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                var wide = Self.drawableScalars(of: cell.grapheme).map { wchar_t(bitPattern: $0.value) }
                 wide.append(0)
                 _ = mvwaddwstr(window, Int32(y), Int32(x), wide)
             }
@@ -85,8 +87,32 @@ public final class CursesBackend: TerminalBackend {
         case KEY_CODE_YES:
             return functionKey(Int32(character))
         default:
+            checkInputClosed()
             return nil
         }
+    }
+
+    /// `wget_wch` answers ERR at once, forever, once the terminal is gone: ask the kernel.
+    private func checkInputClosed() {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            isInputClosed = true
+        }
+    }
+
+    /// A grapheme's base scalar and the marks that combine with it: curses advances a cell for
+    /// every other scalar (emoji modifiers, joined emoji), which would break the column grid.
+    static func drawableScalars(of grapheme: Character) -> [Unicode.Scalar] {
+        var scalars = grapheme.unicodeScalars.makeIterator()
+        guard let base = scalars.next() else { return [] }
+        var drawable = [base]
+        while let scalar = scalars.next(), drawable.count < 5 {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: drawable.append(scalar)
+            default: continue
+            }
+        }
+        return drawable
     }
 
     private func functionKey(_ code: Int32) -> TerminalEvent? {
@@ -100,10 +126,18 @@ public final class CursesBackend: TerminalBackend {
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
-            let kind: MouseEvent.Kind =
-                if event.bstate & cnc_button4_pressed() != 0 { .scrollUp } else if event.bstate & cnc_button5_pressed() != 0 {
-                    .scrollDown
-                } else if event.bstate & (cnc_button1_pressed() | cnc_button1_clicked()) != 0 { .press } else { .release }
+            let kind: MouseEvent.Kind
+            if event.bstate & cnc_button4_pressed() != 0 {
+                kind = .scrollUp
+            } else if event.bstate & cnc_button5_pressed() != 0 {
+                kind = .scrollDown
+            } else if event.bstate & (cnc_button1_pressed() | cnc_button1_clicked()) != 0 {
+                kind = .press
+            } else if event.bstate & cnc_button1_released() != 0 {
+                kind = .release
+            } else {
+                return nil  // positions, other buttons, double clicks: nothing uses them
+            }
             return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)
@@ -128,8 +162,17 @@ public final class CursesBackend: TerminalBackend {
     public func suspend() {
         guard isActive else { return }
         _ = endwin()
-        kill(getpid(), SIGSTOP)
-        // Continued by the shell's `fg`: take the terminal back and repaint everything.
+        // Stop the whole job, as the terminal's own Ctrl-Z would, so a wrapping shell or
+        // `make` stops too and the prompt comes back.
+        let previous = signal(SIGTSTP, SIG_DFL)
+        kill(0, SIGTSTP)
+        signal(SIGTSTP, previous)
+        // Continued by `fg`: the window may have changed size while we were stopped.
+        var terminal = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &terminal) == 0, terminal.ws_row > 0, terminal.ws_col > 0 {
+            _ = resizeterm(Int32(terminal.ws_row), Int32(terminal.ws_col))
+            size = TerminalSize(columns: Int(terminal.ws_col), rows: Int(terminal.ws_row))
+        }
         _ = clearok(window, true)
         _ = wrefresh(window)
     }

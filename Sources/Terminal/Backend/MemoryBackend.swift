@@ -4,6 +4,7 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var drawn: [Buffer] = []
     public private(set) var suspensions = 0
     public private(set) var isShutDown = false
+    public var isInputClosed = false
     private var events: [TerminalEvent] = []
 
     public init(size: TerminalSize) {

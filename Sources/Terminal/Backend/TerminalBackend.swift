@@ -8,6 +8,8 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent(waitingAtMost milliseconds: Int) -> TerminalEvent?
     /// Gives the terminal back to the shell while the process is stopped (Ctrl-Z).
     func suspend()
+    /// The terminal went away (hung up, stdin closed): the run loop ends instead of spinning.
+    var isInputClosed: Bool { get }
     /// Restores the terminal as it was before the app started.
     func shutDown()
 }

@@ -29,10 +29,13 @@ public struct Buffer: Sendable, Hashable {
             guard width > 0 else { continue }
             if column >= area.maxX { break }
             if column < area.x {
+                // The right half of a wide grapheme cut by the left edge shows as a space.
+                if column + width > area.x { self[x: area.x, y: y] = Cell(" ", style: style) }
                 column += width
                 continue
             }
             if width == 2 && column + 1 >= area.maxX {
+                clearWideNeighbours(x: column, y: y, width: 1)
                 self[x: column, y: y] = Cell(" ", style: style)
                 column += 1
                 break
@@ -46,7 +49,9 @@ public struct Buffer: Sendable, Hashable {
     }
 
     /// Sets every cell of `rect` to `character` in `style`.
+    /// A character that is not one column wide fills with spaces.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .normal) {
+        let character = TextWidth.of(character) == 1 ? character : " "
         let area = rect.clipped(to: bounds)
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX { self[x: x, y: y] = Cell(character, style: style) }

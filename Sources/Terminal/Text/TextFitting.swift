@@ -28,10 +28,10 @@ public enum TextFitting {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            for word in paragraph.split(separator: " ") {
                 var word = String(word)
                 var wordWidth = TextWidth.of(word)
                 let gap = line.isEmpty ? 0 : 1

@@ -11,8 +11,8 @@ public enum TextWidth {
         guard let first = scalars.first else { return 0 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         if first.value < 0x7F { return 1 }
-        // A variation selector 16 or a zero-width joiner makes an emoji picture.
-        if scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
+        // After an emoji, a variation selector 16 or a zero-width joiner makes a picture.
+        if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
         if first.properties.isEmojiPresentation || isRegionalIndicator(first) { return 2 }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
@@ -25,7 +25,8 @@ public enum TextWidth {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
-    /// East Asian Wide and Fullwidth ranges (Unicode 15, as glibc's wcwidth has them).
+    /// East Asian Wide and Fullwidth ranges outside the emoji blocks (emoji are wide exactly
+    /// when they have Emoji_Presentation, checked before this).
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE,
@@ -35,8 +36,8 @@ public enum TextWidth {
             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
             0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A,
-            0x1F200...0x1F2FF, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF,
-            0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0x1F200...0x1F2FF, 0x1F7E0...0x1F7EB,
+            0x20000...0x2FFFD, 0x30000...0x3FFFD:
             true
         default:
             false
