@@ -65,6 +65,15 @@ extension Field {
         }
     }
 
+    /// A value to compare this field with in a filter: typed like the field, but neither
+    /// required nor limited in length (a filter may name any text).
+    public func conditionValue(from text: String) throws(ValueProblem) -> FieldValue {
+        var comparable = self
+        comparable.isRequired = false
+        comparable.length = nil
+        return try comparable.value(from: text)
+    }
+
     private func checkLength(of text: String) throws(ValueProblem) {
         if let length, let actual = TextScanning.exceeds(text, limit: length) { throw .tooLong(maximum: length, actual: actual) }
     }

@@ -9,11 +9,8 @@ struct FilterRules {
             let field = try resolve(condition.attribute)
             guard condition.operator.takesValue else { continue }
             guard let value = condition.value else { throw .filterValueMissing(attribute: condition.attribute) }
-            var comparable = field
-            comparable.isRequired = false
-            comparable.length = nil
             do {
-                _ = try comparable.value(from: value)
+                _ = try field.conditionValue(from: value)
             } catch {
                 throw .filterValueWrongType(attribute: condition.attribute, value: value, problem: error)
             }

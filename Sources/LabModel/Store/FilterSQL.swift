@@ -33,12 +33,9 @@ struct FilterSQL {
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
                 return ("\(column) LIKE ? ESCAPE '\\'", ["%\(escaped)%"])
             }
-            var comparable = field
-            comparable.isRequired = false
-            comparable.length = nil
             let value: FieldValue
             do {
-                value = try comparable.value(from: text)
+                value = try field.conditionValue(from: text)
             } catch {
                 throw RecordError.invalidValue(field: field.name, value: text, problem: error)
             }
