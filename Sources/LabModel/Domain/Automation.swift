@@ -63,6 +63,8 @@ public struct AutomationRun: Sendable, Hashable, Identifiable {
     public var activities: [ActivityRun]
 
     public enum RunStatus: String, Sendable, Hashable, CaseIterable {
+        /// An activity waiting for the ones before it.
+        case queued = "Queued"
         case running = "Running"
         case complete = "Complete"
         case error = "Error"
@@ -76,5 +78,9 @@ public struct ActivityRun: Sendable, Hashable {
     public var rowsRead: Int
     public var contactsEntered: Int
     public var contactsSkipped: Int
+    /// Why contacts were skipped.
+    public var skipped: EntryCounts
+    /// The event instance the activity fired, once it started.
+    public var eventInstanceID: UUID?
     public var message: String?
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a trigger filter against what it can read: fields of the event source (`Updated`)
 /// or of a data extension linked in an attribute group (`Members.Updated`).
 struct FilterRules {
@@ -19,7 +21,12 @@ struct FilterRules {
 
     /// The field an attribute names.
     func resolve(_ attribute: String) throws(ContactModelError) -> Field {
-        if let field = source.field(named: attribute) { return field }
+        try resolveWithSource(attribute).field
+    }
+
+    /// The field an attribute names and the data extension it belongs to.
+    func resolveWithSource(_ attribute: String) throws(ContactModelError) -> (dataExtensionID: UUID, field: Field) {
+        if let field = source.field(named: attribute) { return (source.id, field) }
         if let dot = attribute.firstIndex(of: ".") {
             let setName = attribute[..<dot]
             let fieldName = String(attribute[attribute.index(after: dot)...])
@@ -27,7 +34,7 @@ struct FilterRules {
             if let de = candidates.first(where: { $0.name.caseInsensitiveCompare(setName) == .orderedSame }),
                 let field = de.field(named: fieldName)
             {
-                return field
+                return (de.id, field)
             }
         }
         throw .unknownAttribute(attribute)

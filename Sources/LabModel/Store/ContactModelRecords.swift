@@ -182,11 +182,17 @@ enum ContactModelStore {
                 id: UUID(uuidString: id)!, automationID: automationID,
                 status: AutomationRun.RunStatus(rawValue: row["status"]) ?? .running, startedAt: row["startedAt"],
                 endedAt: row["endedAt"], message: row["message"],
-                activities: (activityRuns[id] ?? []).map {
-                    ActivityRun(
-                        activityID: UUID(uuidString: $0["activityID"])!,
-                        status: AutomationRun.RunStatus(rawValue: $0["status"]) ?? .running, rowsRead: $0["rowsRead"],
-                        contactsEntered: $0["contactsEntered"], contactsSkipped: $0["contactsSkipped"], message: $0["message"])
+                activities: (activityRuns[id] ?? []).sorted { ($0["ordinal"] as Int) < ($1["ordinal"] as Int) }.map { row in
+                    var skipped = EntryCounts()
+                    skipped.filterNotMet = row["skippedFilter"]
+                    skipped.alreadyInJourney = row["skippedAlreadyIn"]
+                    skipped.noRunningVersion = row["skippedNoVersion"]
+                    return ActivityRun(
+                        activityID: UUID(uuidString: row["activityID"])!,
+                        status: AutomationRun.RunStatus(rawValue: row["status"]) ?? .running, rowsRead: row["rowsRead"],
+                        contactsEntered: row["contactsEntered"], contactsSkipped: row["contactsSkipped"], skipped: skipped,
+                        eventInstanceID: (row["eventInstanceID"] as String?).flatMap(UUID.init(uuidString:)),
+                        message: row["message"])
                 })
         }
     }

@@ -20,6 +20,14 @@ struct JournalRecord: Codable, FetchableRecord, PersistableRecord {
         sentence = line.sentence
     }
 
+    /// Inserts the line and returns it as the entry readers will see.
+    static func append(_ line: JournalLine, time: Date, in db: Database) throws -> JournalEntry {
+        var record = JournalRecord(line, time: time)
+        try record.insert(db)
+        record.id = db.lastInsertedRowID
+        return record.entry
+    }
+
     var entry: JournalEntry {
         JournalEntry(
             id: id ?? 0, time: time, entity: entity, action: action,

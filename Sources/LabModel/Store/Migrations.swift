@@ -47,6 +47,9 @@ enum Migrations {
         migrator.registerMigration("v2 contacts, attribute groups, events, journeys, automations, apps") { db in
             try ContactModelSchema.create(in: db)
         }
+        migrator.registerMigration("v3 event engine: queue, cohorts, entries") { db in
+            try EngineSchema.create(in: db)
+        }
         return migrator
     }
 }

@@ -119,7 +119,8 @@ extension Workspace {
         }
     }
 
-    /// Publishes the newest draft. The version that was running becomes Unpublished (finishing).
+    /// Publishes the newest draft. The version that was running becomes Unpublished (finishing),
+    /// and Stopped once no contact is inside it.
     @discardableResult
     public func activate(_ journey: InteractionReference) throws -> Interaction {
         try perform { db in
@@ -142,11 +143,15 @@ extension Workspace {
                 sql: "UPDATE interactionVersion SET status = ?, publishedAt = ? WHERE id = ?",
                 arguments: [InteractionStatus.published.rawValue, clock(), draft.id.storageText])
             try touch(interaction, in: db)
+            let (stopped, finishing) = try VersionDrain.stopDrained(interactionID: interaction.id, in: db)
+            let earlier =
+                stopped.map { " v\($0) stopped: no contact was inside." }.joined()
+                + finishing.map { " v\($0.number) is finishing: \($0.contactsInside) contact(s) inside." }.joined()
             return (
                 try ContactModelStore.interaction(journey, in: db),
                 JournalLine(
                     entity: "interaction", action: "publish", entityIDs: [interaction.id.storageText, draft.id.storageText],
-                    sentence: "Activated \(interaction.name) v\(draft.number): it is running.")
+                    sentence: "Activated \(interaction.name) v\(draft.number): it is running.\(earlier)")
             )
         }
     }

@@ -16,6 +16,9 @@ public final class Workspace: WorkspaceReading, Sendable {
     private let lock: WorkspaceLock
     let clock: @Sendable () -> Date
     private let isOpen = Mutex(true)
+    let feed = ChangeFeed()
+    /// Drains fired events; started by whoever serves the workspace (the app, `serve`, tests).
+    public let engine: EventEngine
 
     public var storage: WorkspaceStorage { WorkspaceStorage(reader: pool, indexBuilder: pool) }
 
@@ -38,6 +41,7 @@ public final class Workspace: WorkspaceReading, Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
+        engine = EventEngine(pool: pool, clock: clock, feed: feed)
     }
 
     /// The pid of a killed owner whose lock this workspace took over, if any.
@@ -55,19 +59,28 @@ public final class Workspace: WorkspaceReading, Sendable {
             return open
         }
         guard wasOpen else { return }
+        engine.requestStop()
+        feed.finish()
         _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         // Ownership ends only once nothing here can write; otherwise the lock goes with the process.
         if (try? pool.close()) != nil { lock.release() }
     }
 
-    /// Runs `change` in one transaction and appends the journal line it returns.
+    /// Runs `change` in one transaction and appends the journal line it returns; subscribers
+    /// hear of it once it is committed.
     func perform<Result>(_ change: (Database) throws -> (Result, JournalLine)) throws -> Result {
         let now = clock()
-        return try pool.write { db in
+        let (result, entry) = try pool.write { db in
             let (result, line) = try change(db)
-            try JournalRecord(line, time: now).insert(db)
-            return result
+            return (result, try JournalRecord.append(line, time: now, in: db))
         }
+        feed.publish([.journal(entry)] + entry.impliedChanges)
+        return result
+    }
+
+    /// What changes from now on: journal lines, rows, runs. Each call is a new subscription.
+    public func changes(buffer: Int = 1_000) -> AsyncStream<WorkspaceChange> {
+        feed.subscribe(buffer: buffer)
     }
 
     private static func createDirectory(containing path: String) throws {

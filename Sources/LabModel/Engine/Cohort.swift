@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// Contacts that entered one journey version together (one contact for a single event, one
+/// batch for a bulk event) and move through its activities together.
+struct Cohort {
+    let id: Int64
+    let eventSeq: Int64
+    let interactionID: UUID?
+    let versionID: UUID?
+    var firstEntry: Int64
+    var lastEntry: Int64
+    var entered: Int
+    /// The next activity to run.
+    var position: Int
+    /// When the next activity may run; nil once the cohort has left.
+    var dueAt: Date?
+    var exitedAt: Date?
+
+    static func start(eventSeq: Int64, target: EntryTarget, now: Date, in db: Database) throws -> Cohort {
+        try db.execute(
+            sql: """
+                INSERT INTO journeyCohort (eventSeq, interactionID, versionID, firstEntry, lastEntry, entered, position, enteredAt)
+                VALUES (?, ?, ?, 0, -1, 0, 0, ?)
+                """,
+            arguments: [eventSeq, target.interactionID?.storageText, target.versionID?.storageText, now])
+        return Cohort(
+            id: db.lastInsertedRowID, eventSeq: eventSeq, interactionID: target.interactionID, versionID: target.versionID,
+            firstEntry: 0, lastEntry: -1, entered: 0, position: 0, dueAt: nil, exitedAt: nil)
+    }
+
+    static func load(_ id: Int64, in db: Database) throws -> Cohort? {
+        try Row.fetchOne(db, sql: "SELECT * FROM journeyCohort WHERE id = ?", arguments: [id]).map { row in
+            Cohort(
+                id: row["id"], eventSeq: row["eventSeq"],
+                interactionID: (row["interactionID"] as String?).flatMap(UUID.init(uuidString:)),
+                versionID: (row["versionID"] as String?).flatMap(UUID.init(uuidString:)),
+                firstEntry: row["firstEntry"], lastEntry: row["lastEntry"], entered: row["entered"],
+                position: row["position"], dueAt: row["dueAt"], exitedAt: row["exitedAt"])
+        }
+    }
+
+    mutating func record(_ decided: DecidedEntries) {
+        firstEntry = decided.first
+        lastEntry = decided.last
+        entered = decided.counts.entered
+    }
+
+    func save(in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE journeyCohort SET firstEntry = ?, lastEntry = ?, entered = ?, position = ?, dueAt = ?, exitedAt = ?
+                WHERE id = ?
+                """,
+            arguments: [firstEntry, lastEntry, entered, position, dueAt, exitedAt, id])
+    }
+
+    /// The activities of the cohort's version, in order.
+    func activities(in db: Database) throws -> [JourneyActivity] {
+        guard let interactionID, let versionID else { return [] }
+        return try ContactModelStore.interaction(.id(interactionID), in: db).versions.first { $0.id == versionID }?.activities
+            ?? []
+    }
+
+    /// `Member Updates v1`.
+    func journeyName(in db: Database) throws -> String {
+        guard let interactionID else { return "no journey" }
+        let journey = try ContactModelStore.interaction(.id(interactionID), in: db)
+        let number = journey.versions.first { $0.id == versionID }?.number
+        return number.map { "\(journey.name) v\($0)" } ?? journey.name
+    }
+}
+
+/// Finishing (Unpublished) versions stop once no contact is inside them.
+enum VersionDrain {
+    struct Finishing {
+        let number: Int
+        let contactsInside: Int
+    }
+
+    /// Stops the journey's Unpublished versions nobody is inside any more.
+    /// - Returns: the versions stopped and those still finishing.
+    static func stopDrained(interactionID: UUID, in db: Database) throws -> (stopped: [Int], finishing: [Finishing]) {
+        var stopped: [Int] = []
+        var finishing: [Finishing] = []
+        let versions = try Row.fetchAll(
+            db, sql: "SELECT id, number FROM interactionVersion WHERE interactionID = ? AND status = ? ORDER BY number",
+            arguments: [interactionID.storageText, InteractionStatus.unpublished.rawValue])
+        for version in versions {
+            let versionID: String = version["id"]
+            let inside = try contactsInside(versionID: versionID, in: db)
+            if inside > 0 {
+                finishing.append(Finishing(number: version["number"], contactsInside: inside))
+            } else {
+                try db.execute(
+                    sql: "UPDATE interactionVersion SET status = ? WHERE id = ?",
+                    arguments: [InteractionStatus.stopped.rawValue, versionID])
+                stopped.append(version["number"])
+            }
+        }
+        return (stopped, finishing)
+    }
+
+    static func contactsInside(versionID: String, in db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COALESCE(SUM(entered), 0) FROM journeyCohort WHERE versionID = ? AND exitedAt IS NULL",
+            arguments: [versionID]) ?? 0
+    }
+}

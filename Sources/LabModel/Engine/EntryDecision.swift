@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+
+/// Decides, in one INSERT…SELECT, whether each candidate contact enters one journey version:
+/// first the trigger's filter on the contact's attributes, then the entry mode. Every decision
+/// becomes a `journeyEntry` row; nothing is decided row by row in Swift.
+struct EntryDecision {
+    let target: EntryTarget
+    let source: StoredDataExtension
+    let sourceKey: Field
+
+    init(target: EntryTarget, in db: Database) throws {
+        self.target = target
+        source = try StoredDataExtension.load(.id(target.sourceID), in: db)
+        let groups = try ContactModelStore.attributeGroups(in: db)
+        guard let key = source.definition.contactKeyField(in: groups) else {
+            throw FireEventError.sourceHasNoContactKey(dataExtension: source.definition.name)
+        }
+        sourceKey = key
+    }
+
+    private var table: String { source.tableName.quotedDatabaseIdentifier }
+    private var keyColumn: String { source.column(of: sourceKey).quotedDatabaseIdentifier }
+
+    /// Decides for the contacts of the source rows `after < _row <= through`.
+    /// - Returns: the entry ids written and the counts by outcome.
+    func decideRows(after: Int64, through: Int64, cohortID: Int64, in db: Database) throws -> DecidedEntries {
+        let unique = source.definition.keysAreUnique(sourceKey)
+        // A contact with several rows is decided once, on its first row in the batch.
+        let sourceRow = unique ? "x._row" : "MIN(x._row)"
+        let grouping = unique ? "" : "GROUP BY c.id"
+        let (outcome, outcomeArguments) = try outcomeExpression(in: db)
+        let sql = """
+            INSERT INTO journeyEntry (cohortID, contactID, sourceRow, outcome)
+            SELECT ?, c.id, \(sourceRow), \(outcome)
+            FROM \(table) AS x CROSS JOIN contact AS c ON c.contactKey = x.\(keyColumn)
+            WHERE x._row > ? AND x._row <= ? \(grouping)
+            """
+        return try insert(
+            sql: sql, arguments: [cohortID.databaseValue] + outcomeArguments + [after.databaseValue, through.databaseValue],
+            in: db)
+    }
+
+    /// Decides for one contact, whose attributes are its first row in the source (if any).
+    func decideContact(_ contactID: Int64, cohortID: Int64, in db: Database) throws -> DecidedEntries {
+        let (outcome, outcomeArguments) = try outcomeExpression(in: db)
+        let sql = """
+            INSERT INTO journeyEntry (cohortID, contactID, sourceRow, outcome)
+            SELECT ?, c.id, x._row, \(outcome)
+            FROM contact AS c LEFT JOIN \(table) AS x
+                ON x._row = (SELECT _row FROM \(table) WHERE \(keyColumn) = c.contactKey ORDER BY _row LIMIT 1)
+            WHERE c.id = ?
+            """
+        return try insert(sql: sql, arguments: [cohortID.databaseValue] + outcomeArguments + [contactID.databaseValue], in: db)
+    }
+
+    /// `CASE WHEN filter THEN (entry mode) ELSE filter-not-met END`; a NULL filter result fails.
+    private func outcomeExpression(in db: Database) throws -> (String, [DatabaseValue]) {
+        guard let interactionID = target.interactionID, target.isRunning else {
+            return ("\(EntryOutcome.noRunningVersion.rawValue)", [])
+        }
+        var arguments: [DatabaseValue] = []
+        var filterSQL = "1"
+        if let filter = target.filter {
+            let compiled = try TriggerFilterSQL(source: source, in: db).condition(filter)
+            filterSQL = compiled.sql
+            arguments += compiled.arguments
+        }
+        let entered = "\(EntryOutcome.entered.rawValue)"
+        var admitted = entered
+        if let stillInside = entryModeCondition {
+            admitted = "CASE WHEN \(stillInside) THEN \(EntryOutcome.alreadyInJourney.rawValue) ELSE \(entered) END"
+            arguments.append(interactionID.storageText.databaseValue)
+        }
+        return ("CASE WHEN \(filterSQL) THEN \(admitted) ELSE \(EntryOutcome.filterNotMet.rawValue) END", arguments)
+    }
+
+    /// When the entry mode keeps contact `c` out of the journey (bound: the interaction id).
+    private var entryModeCondition: String? {
+        let entered = """
+            EXISTS (SELECT 1 FROM journeyEntry AS e JOIN journeyCohort AS k ON k.id = e.cohortID
+            WHERE e.contactID = c.id AND e.outcome = \(EntryOutcome.entered.rawValue) AND k.interactionID = ?
+            """
+        switch target.entryMode {
+        case .noReEntry: return entered + ")"
+        case .reEntryAfterExit: return entered + " AND k.exitedAt IS NULL)"
+        case .reEntryAnytime: return nil
+        }
+    }
+
+    private func insert(sql: String, arguments: [DatabaseValue], in db: Database) throws -> DecidedEntries {
+        let before = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journeyEntry") ?? 0
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journeyEntry") ?? 0
+        var counts = EntryCounts()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT outcome, COUNT(*) FROM journeyEntry WHERE id > ? GROUP BY outcome", arguments: [before])
+        {
+            if let outcome = EntryOutcome(rawValue: row[0]) { counts[outcome] = row[1] }
+        }
+        return DecidedEntries(first: before + 1, last: last, counts: counts)
+    }
+}
+
+/// The entries one decision wrote: ids `first...last` (empty when last < first).
+struct DecidedEntries {
+    let first: Int64
+    let last: Int64
+    let counts: EntryCounts
+}

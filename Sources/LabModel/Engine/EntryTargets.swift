@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// A journey version an event reaches, or a journey that has none running (`versionID` nil:
+/// the event is recorded per contact and nobody enters).
+struct EntryTarget {
+    let interactionID: UUID?
+    let versionID: UUID?
+    /// `Member Updates v1`, for the journal.
+    let name: String
+    let entryMode: EntryMode
+    /// The data extension whose row holds the contact's attributes for the filter.
+    let sourceID: UUID
+    let filter: FilterExpression?
+    let activities: [JourneyActivity]
+
+    var isRunning: Bool { versionID != nil }
+}
+
+enum EntryTargets {
+    /// Every published version whose trigger's event source is `dataExtensionID` (what an
+    /// automation's Fire Event reaches); when none, one stand-in that records the skip.
+    static func listening(to dataExtensionID: UUID, in db: Database) throws -> [EntryTarget] {
+        let running = try ContactModelStore.interactions(in: db).compactMap { journey -> EntryTarget? in
+            guard let version = journey.publishedVersion, version.trigger?.dataExtensionID == dataExtensionID else { return nil }
+            return target(journey, version)
+        }
+        if !running.isEmpty { return running }
+        return [
+            EntryTarget(
+                interactionID: nil, versionID: nil, name: "no running journey", entryMode: .noReEntry,
+                sourceID: dataExtensionID, filter: nil, activities: [])
+        ]
+    }
+
+    /// Every published version whose trigger has `key`; when none is running, one stand-in per
+    /// journey that uses the key, which records the skip.
+    /// - Throws: `FireEventError.unknownEventKey` when no event definition has the key.
+    static func listening(forKey key: String, in db: Database) throws -> [EntryTarget] {
+        guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
+            throw FireEventError.unknownEventKey(key)
+        }
+        let journeys = try ContactModelStore.interactions(in: db).filter { journey in
+            journey.versions.contains { $0.trigger?.id == definition.id }
+        }
+        let running = journeys.compactMap { journey -> EntryTarget? in
+            guard let version = journey.publishedVersion, version.trigger?.id == definition.id else { return nil }
+            return target(journey, version)
+        }
+        if !running.isEmpty { return running }
+        let idle = journeys.map { journey in
+            EntryTarget(
+                interactionID: journey.id, versionID: nil, name: journey.name, entryMode: .noReEntry,
+                sourceID: definition.dataExtensionID, filter: nil, activities: [])
+        }
+        return idle.isEmpty
+            ? [
+                EntryTarget(
+                    interactionID: nil, versionID: nil, name: "no journey", entryMode: .noReEntry,
+                    sourceID: definition.dataExtensionID, filter: nil, activities: [])
+            ] : idle
+    }
+
+    private static func target(_ journey: Interaction, _ version: InteractionVersion) -> EntryTarget {
+        EntryTarget(
+            interactionID: journey.id, versionID: version.id, name: "\(journey.name) v\(version.number)",
+            entryMode: version.entryMode, sourceID: version.trigger!.dataExtensionID, filter: version.trigger!.filter,
+            activities: version.activities)
+    }
+}
+
+extension DataExtension {
+    /// The field that holds contact keys: the one related to Subscriber Key, else the field an
+    /// attribute group links to Contact Key (the root link first).
+    func contactKeyField(in groups: [AttributeGroup]) -> Field? {
+        if let sendableField { return sendableField }
+        let links = groups.flatMap(\.links).filter { $0.dataExtensionID == id }
+        let link = links.first(where: \.isRoot) ?? links.first
+        return link.flatMap { link in fields.first { $0.id == link.contactKeyFieldID } }
+    }
+
+    /// Whether each contact has at most one row: the contact key is the whole primary key.
+    func keysAreUnique(_ keyField: Field) -> Bool {
+        primaryKey.map(\.id) == [keyField.id]
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Drains the workspace's queue of fired events in the background: entry decisions, activities,
+/// waits, automation runs. Everything it does is in the database, a unit per transaction, so a
+/// process killed mid-run resumes where it stopped when the engine next starts.
+///
+/// It runs on a thread of its own: its work is blocking SQLite calls, which must neither hold
+/// Swift's few cooperative threads nor wait for one while holding a database connection.
+public final class EventEngine: Sendable {
+    private let pool: DatabasePool
+    private let clock: @Sendable () -> Date
+    private let feed: ChangeFeed
+    private let wakeup = WakeSignal()
+    private let state = Mutex(State())
+
+    private struct State {
+        var settings = EngineSettings()
+        var isRunning = false
+        var stopping = false
+        var stopWaiters: [CheckedContinuation<Void, Never>] = []
+        var halted = false
+        var batchesDone = 0
+        var permits = 0
+        /// `settle()` calls get increasing tickets; the engine settles a ticket when it finds
+        /// nothing due after the ticket was issued.
+        var lastTicket: UInt64 = 0
+        var settledTicket: UInt64 = 0
+        var settleWaiters: [(ticket: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    init(pool: DatabasePool, clock: @escaping @Sendable () -> Date, feed: ChangeFeed) {
+        self.pool = pool
+        self.clock = clock
+        self.feed = feed
+    }
+
+    public var settings: EngineSettings {
+        get { state.withLock { $0.settings } }
+        set {
+            state.withLock { $0.settings = newValue }
+            wakeup.wake()
+        }
+    }
+
+    public var isRunning: Bool { state.withLock { $0.isRunning } }
+
+    /// Whether the `haltAfterBatches` test hook stopped the engine.
+    public var isHalted: Bool { state.withLock { $0.halted } }
+
+    /// Starts draining the queue; unfinished work from an earlier process comes first.
+    public func start() {
+        let starts = state.withLock { state -> Bool in
+            guard !state.isRunning else { return false }
+            state.isRunning = true
+            state.stopping = false
+            return true
+        }
+        guard starts else { return }
+        let thread = Thread { [self] in drain() }
+        thread.name = "journeylab-engine"
+        thread.start()
+    }
+
+    /// Stops after the unit in progress and returns when the engine has stopped.
+    public func stop() async {
+        await withCheckedContinuation { continuation in
+            let running = state.withLock { state -> Bool in
+                if state.isRunning { state.stopWaiters.append(continuation) }
+                return state.isRunning
+            }
+            requestStop()
+            if !running { continuation.resume() }
+        }
+    }
+
+    /// Asks the engine to stop without waiting for it.
+    func requestStop() {
+        state.withLock { $0.stopping = true }
+        wakeup.wake()
+        releaseSettleWaiters(through: .max)
+    }
+
+    /// Returns once nothing is due: every fired event decided and every step due now taken.
+    /// In stepped pace it returns when the next stage waits for `advance()`; when the engine is
+    /// not running, at once.
+    public func settle() async {
+        let ticket = state.withLock { state -> UInt64 in
+            state.lastTicket += 1
+            return state.lastTicket
+        }
+        wakeup.wake()
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> Bool in
+                if !state.isRunning || state.stopping || state.halted || state.settledTicket >= ticket { return true }
+                state.settleWaiters.append((ticket, continuation))
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    /// In stepped pace, lets the engine take its next stage.
+    public func advance() {
+        state.withLock { $0.permits += 1 }
+        wakeup.wake()
+    }
+
+    /// Tells the engine there may be new work (a fired event, a changed clock).
+    public func wake() { wakeup.wake() }
+
+    // MARK: The loop
+
+    private func drain() {
+        defer { finishStopping() }
+        journalResumedWork()
+        while true {
+            let (ticket, settings, stopping, halted) = state.withLock {
+                ($0.lastTicket, $0.settings, $0.stopping, $0.halted)
+            }
+            if stopping { return }
+            if halted {
+                releaseSettleWaiters(through: ticket)
+                wakeup.wait(atMost: 1)
+                continue
+            }
+            let now = clock()
+            guard let next = try? pool.read({ try EngineWorker.next(now: now, in: $0) }) else {
+                wakeup.wait(atMost: 0.5)
+                continue
+            }
+            guard let item = next.item else {
+                releaseSettleWaiters(through: ticket)
+                let untilDue = next.nextDue.map { $0.timeIntervalSince(now) } ?? 1
+                wakeup.wait(atMost: min(max(untilDue, 0.001), 1))
+                continue
+            }
+            if settings.pace == .stepped && !takePermit() {
+                releaseSettleWaiters(through: ticket)
+                wakeup.wait(atMost: 1)
+                continue
+            }
+            perform(item, settings: settings)
+        }
+    }
+
+    private func finishStopping() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.isRunning = false
+            defer { state.stopWaiters.removeAll() }
+            return state.stopWaiters
+        }
+        releaseSettleWaiters(through: .max)
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func takePermit() -> Bool {
+        state.withLock { state in
+            guard state.permits > 0 else { return false }
+            state.permits -= 1
+            return true
+        }
+    }
+
+    private func perform(_ item: WorkItem, settings: EngineSettings) {
+        let now = clock()
+        let worker = EngineWorker(settings: settings, now: now)
+        do {
+            let result = try pool.write { db -> (UnitOutcome, [JournalEntry])? in
+                guard let outcome = try worker.perform(item, in: db) else { return nil }
+                return (outcome, try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) })
+            }
+            guard let (outcome, entries) = result else { return }
+            feed.publish(entries.map(WorkspaceChange.journal) + outcome.changes)
+            if outcome.batchDone { countBatch(against: settings) }
+        } catch {
+            guard !state.withLock({ $0.stopping }) else { return }
+            // The unit rolled back; record why, so the engine moves on instead of retrying forever.
+            let recorded = try? pool.write { db -> [JournalEntry] in
+                try worker.fail(item, error: error, in: db).lines.map { try JournalRecord.append($0, time: now, in: db) }
+            }
+            feed.publish((recorded ?? []).map(WorkspaceChange.journal))
+        }
+    }
+
+    private func countBatch(against settings: EngineSettings) {
+        state.withLock { state in
+            state.batchesDone += 1
+            if let limit = settings.haltAfterBatches, state.batchesDone >= limit { state.halted = true }
+        }
+    }
+
+    private func releaseSettleWaiters(through ticket: UInt64) {
+        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.settledTicket = max(state.settledTicket, ticket)
+            let ready = state.settleWaiters.filter { $0.ticket <= ticket }.map(\.continuation)
+            state.settleWaiters.removeAll { $0.ticket <= ticket }
+            return ready
+        }
+        for continuation in ready { continuation.resume() }
+    }
+
+    /// Says in the journal that work an earlier process left unfinished is picked up again.
+    private func journalResumedWork() {
+        let now = clock()
+        let entry = try? pool.write { db -> JournalEntry? in
+            let unfinished = try Row.fetchAll(
+                db, sql: "SELECT id, rowsRead FROM eventInstance WHERE status = ? ORDER BY seq",
+                arguments: [EventInstance.Status.entering.rawValue])
+            guard !unfinished.isEmpty else { return nil }
+            let rows = unfinished.map { $0["rowsRead"] as Int }.reduce(0, +)
+            let line = JournalLine(
+                entity: "event", action: "resume", entityIDs: unfinished.map { $0["id"] },
+                sentence:
+                    "Resuming \(unfinished.count) unfinished event\(unfinished.count == 1 ? "" : "s") after a restart (\(rows) rows were already done)."
+            )
+            return try JournalRecord.append(line, time: now, in: db)
+        }
+        if let entry = entry ?? nil { feed.publish([.journal(entry)]) }
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// `contactEvents`: fires a running Contact Builder event. Each data item becomes a row of
+    /// the event's data extension (`EventInstanceID`, `ParentEventInstanceID`, `ContactKey`
+    /// filled in); the contact then enters every running journey whose trigger has the key.
+    /// Returns at once; the engine decides the entry.
+    @discardableResult
+    public func fireContactEvent(_ request: ContactEventRequest) throws -> FiredEvent {
+        let instanceID = UUID()
+        return try fire(instanceID: instanceID) { db, now in
+            guard
+                let event = try ContactModelStore.contactEvents(in: db).first(where: {
+                    $0.eventKey.caseInsensitiveCompare(request.eventKey) == .orderedSame
+                })
+            else { throw FireEventError.unknownEventKey(request.eventKey) }
+            guard event.state == .running else { throw FireEventError.eventNotStarted(event: event.name, key: event.eventKey) }
+            guard let dataExtensionID = event.dataExtensionID else {
+                throw ContactModelError.eventHasNoDataExtension(event: event.name)
+            }
+            let eventData = try StoredDataExtension.load(.id(dataExtensionID), in: db)
+            try checkAddresses(of: request.data, eventDataExtension: eventData.definition, in: db)
+            let items = request.data.flatMap(\.items)
+            let contact = try contactOfEvent(request.contact, items: items, now: now, in: db)
+
+            var written: FiredEvent.WrittenRow?
+            for (index, item) in items.enumerated() {
+                var values: [String: String] = [:]
+                for pair in item where !Self.platformFilled.contains(pair.name.lowercased()) {
+                    values[pair.name] = pair.value
+                }
+                values["EventInstanceID"] = (index == 0 ? instanceID : UUID()).storageText
+                values["ParentEventInstanceID"] = instanceID.storageText
+                values["ContactKey"] = contact.key
+                let rowID = try insertEventRow(values, into: eventData, allowingSystemFields: true, now: now, in: db)
+                if written == nil { written = FiredEvent.WrittenRow(dataExtensionID: dataExtensionID, rowID: rowID) }
+            }
+            let rootRow = try markRootRow(of: event, contact: contact, instanceID: instanceID, in: db)
+            try QueuedEvent.enqueue(
+                id: instanceID, source: .contactEvent, eventKey: event.eventKey, contactID: contact.id,
+                notBefore: now.addingTimeInterval(engine.settings.pace.hearingDelay), now: now, in: db)
+            let rowsText =
+                items.isEmpty
+                ? "no data" : "\(items.count) row\(items.count == 1 ? "" : "s") added to \(eventData.definition.name)"
+            let line = JournalLine(
+                entity: "event", action: "fire",
+                entityIDs: [instanceID.storageText, event.id.storageText, "contact:\(contact.id)"],
+                sentence: "Fired event \(event.name) for \(contact.key): \(rowsText) (event instance \(instanceID.storageText)).")
+            var changes: [WorkspaceChange] =
+                written.map { [.rows(dataExtensionID: $0.dataExtensionID, rowIDs: [$0.rowID])] } ?? []
+            if let rootRow { changes.append(rootRow) }
+            return (FiredEvent(instanceID: instanceID, contact: contact, writtenRow: written), line, changes)
+        }
+    }
+
+    /// `events` (and the legacy `interaction-experimental` route): fires the trigger with this
+    /// key for a contact. The data is checked against the trigger's event source; a row is
+    /// inserted only when the source has none for the contact, and the contact enters either way.
+    /// Returns at once; the engine decides the entry.
+    @discardableResult
+    public func fireAPIEvent(key: String, contact reference: ContactReference, data: [String: String]) throws -> FiredEvent {
+        let instanceID = UUID()
+        return try fire(instanceID: instanceID) { db, now in
+            guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
+                throw FireEventError.unknownEventKey(key)
+            }
+            let source = try StoredDataExtension.load(.id(definition.dataExtensionID), in: db)
+            let de = source.definition
+            guard let keyField = de.contactKeyField(in: try ContactModelStore.attributeGroups(in: db)) else {
+                throw FireEventError.sourceHasNoContactKey(dataExtension: de.name)
+            }
+            // `eventInstanceId` is reserved: the platform logs its own.
+            var values = data.filter { $0.key.caseInsensitiveCompare("eventInstanceId") != .orderedSame }
+            try checkEventData(values, for: de, now: now)
+            let contact = try existingOrNewContact(reference, now: now, in: db)
+            let table = source.tableName.quotedDatabaseIdentifier
+            let existing = try Int64.fetchOne(
+                db,
+                sql:
+                    "SELECT _row FROM \(table) WHERE \(source.column(of: keyField).quotedDatabaseIdentifier) = ? ORDER BY _row LIMIT 1",
+                arguments: [contact.key])
+            var written: FiredEvent.WrittenRow?
+            if existing == nil {
+                if let instanceField = de.field(named: ContactEvent.instanceFieldName), instanceField.isSystem {
+                    values[instanceField.name] = instanceID.storageText
+                }
+                let rowID = try insertEventRow(values, into: source, allowingSystemFields: true, now: now, in: db)
+                written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
+            }
+            try QueuedEvent.enqueue(
+                id: instanceID, source: .apiEvent, eventKey: definition.key, contactID: contact.id,
+                notBefore: now.addingTimeInterval(engine.settings.pace.hearingDelay), now: now, in: db)
+            let what =
+                written == nil
+                ? "\(de.name) already has a row for \(contact.key), so the data was not written"
+                : "added a row to \(de.name)"
+            let line = JournalLine(
+                entity: "event", action: "fire",
+                entityIDs: [instanceID.storageText, definition.id.storageText, "contact:\(contact.id)"],
+                sentence:
+                    "Fired API event \(definition.name) for \(contact.key): \(what) (event instance \(instanceID.storageText)).")
+            let changes: [WorkspaceChange] =
+                written.map { [.rows(dataExtensionID: $0.dataExtensionID, rowIDs: [$0.rowID])] } ?? []
+            return (FiredEvent(instanceID: instanceID, contact: contact, writtenRow: written), line, changes)
+        }
+    }
+
+    /// Names the platform fills in an event data extension; callers' values for them are ignored.
+    private static let platformFilled: Set<String> = ["eventinstanceid", "parenteventinstanceid", "contactkey"]
+
+    /// Runs a firing in one transaction with its journal line, then tells subscribers and wakes the engine.
+    private func fire(
+        instanceID: UUID, _ body: (Database, Date) throws -> (FiredEvent, JournalLine, [WorkspaceChange])
+    ) throws -> FiredEvent {
+        let now = clock()
+        let (fired, entry, changes) = try pool.write { db in
+            let (fired, line, changes) = try body(db, now)
+            return (fired, try JournalRecord.append(line, time: now, in: db), changes)
+        }
+        feed.publish([.journal(entry), .eventInstance(instanceID)] + changes)
+        engine.wake()
+        return fired
+    }
+
+    /// Each data element names the event's data extension by `name` (required) and, if given, `id`.
+    private func checkAddresses(of data: [ContactEventData], eventDataExtension: DataExtension, in db: Database) throws {
+        for (index, element) in data.enumerated() {
+            guard let name = element.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+                throw FireEventError.dataNameMissing(index: index)
+            }
+            let byName = try dataExtension(.name(name), in: db)
+            if let key = element.externalKey?.trimmingCharacters(in: .whitespaces), !key.isEmpty {
+                let byKey = try dataExtension(.externalKey(key), in: db)
+                guard byKey.id == byName.id else {
+                    throw FireEventError.dataNamesDifferentDataExtensions(externalKey: key, name: name)
+                }
+            }
+            guard byName.id == eventDataExtension.id else {
+                throw FireEventError.dataNotForEvent(dataExtension: byName.name, eventDataExtension: eventDataExtension.name)
+            }
+        }
+    }
+
+    private func dataExtension(_ reference: DataExtensionReference, in db: Database) throws -> DataExtension {
+        do {
+            return try StoredDataExtension.load(reference, in: db).definition
+        } catch DefinitionError.dataExtensionNotFound {
+            throw FireEventError.dataExtensionNotFound(reference)
+        }
+    }
+
+    /// The contact a contact event is for: top-level key or ID, or a `ContactKey` value in the data.
+    private func contactOfEvent(
+        _ reference: ContactReference?, items: [[NameValue]], now: Date, in db: Database
+    ) throws -> Contact {
+        let inData = items.lazy.flatMap { $0 }.first { $0.name.caseInsensitiveCompare("ContactKey") == .orderedSame }?.value
+            .trimmingCharacters(in: .whitespaces)
+        let given = inData.flatMap { $0.isEmpty ? nil : $0 }
+        switch reference {
+        case .key(let key):
+            if let given, given != key { throw FireEventError.conflictingContactKeys(key, given) }
+            return try existingOrNewContact(.key(key), now: now, in: db)
+        case .id:
+            let contact = try existingOrNewContact(reference!, now: now, in: db)
+            if let given, given != contact.key { throw FireEventError.conflictingContactKeys(contact.key, given) }
+            return contact
+        case nil:
+            guard let given else { throw FireEventError.contactMissing }
+            return try existingOrNewContact(.key(given), now: now, in: db)
+        }
+    }
+
+    /// A contact by ID must exist; a new key becomes a contact, as the platform does on first sight.
+    private func existingOrNewContact(_ reference: ContactReference, now: Date, in db: Database) throws -> Contact {
+        switch reference {
+        case .key(let key):
+            let trimmed = key.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw FireEventError.contactMissing }
+            return try ContactModelStore.ensureContact(key: trimmed, now: now, in: db)
+        case .id:
+            guard let contact = try ContactModelStore.contact(reference, in: db) else {
+                throw FireEventError.contactNotFound(reference)
+            }
+            return contact
+        }
+    }
+
+    /// Checks event data against the data extension: every missing required field named at
+    /// once (lower-cased, as Marketing Cloud reports them), then each value's type.
+    private func checkEventData(_ values: [String: String], for de: DataExtension, now: Date) throws {
+        let given = Set(values.filter { !$0.value.isEmpty }.keys.map { $0.lowercased() })
+        let missing = de.fields.filter { field in
+            field.isRequired && !field.isSystem && field.defaultValue == nil && !given.contains(field.name.lowercased())
+        }
+        guard missing.isEmpty else { throw FireEventError.missingRequiredFields(missing.map { $0.name.lowercased() }) }
+        do {
+            _ = try RecordInput(dataExtension: de).newRecord(from: values, now: now)
+        } catch {
+            throw Self.eventError(error)
+        }
+    }
+
+    private func insertEventRow(
+        _ values: [String: String], into stored: StoredDataExtension, allowingSystemFields: Bool, now: Date, in db: Database
+    ) throws -> Int64 {
+        let de = stored.definition
+        let row: [FieldValue]
+        do {
+            row = try RecordInput(dataExtension: de, allowsSystemFields: allowingSystemFields).newRecord(from: values, now: now)
+        } catch {
+            throw Self.eventError(error)
+        }
+        do {
+            try stored.rowTable.inserter(in: db)(row)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            let keyed = Dictionary(uniqueKeysWithValues: zip(de.fields.map(\.id), row))
+            throw FireEventError.duplicatePrimaryKey(dataExtension: de.name, key: de.keyDescription(keyed))
+        }
+        let rowID = db.lastInsertedRowID
+        try stored.rowTable.adjustRowCount(by: 1, in: db)
+        return rowID
+    }
+
+    private static func eventError(_ error: RecordError) -> FireEventError {
+        switch error {
+        case .invalidValue(let field, let value, .required) where value.isEmpty:
+            .missingRequiredFields([field.lowercased()])
+        case .invalidValue(let field, let value, let problem): .invalidValue(field: field, value: value, problem: problem)
+        case .unknownField(let dataExtension, let field): .unknownField(dataExtension: dataExtension, field: field)
+        default: .invalidRecord(error)
+        }
+    }
+
+    /// Fills the `eventinstanceid` field of the contact's row in the event destination's root.
+    private func markRootRow(of event: ContactEvent, contact: Contact, instanceID: UUID, in db: Database) throws
+        -> WorkspaceChange?
+    {
+        let groups = try ContactModelStore.attributeGroups(in: db)
+        guard let root = groups.first(where: { $0.id == event.destinationGroupID })?.rootLink else { return nil }
+        let stored = try StoredDataExtension.load(.id(root.dataExtensionID), in: db)
+        guard let instanceField = stored.definition.field(named: ContactEvent.instanceFieldName),
+            let keyField = stored.definition.fields.first(where: { $0.id == root.contactKeyFieldID })
+        else { return nil }
+        let rows = try Int64.fetchAll(
+            db,
+            sql: """
+                UPDATE \(stored.tableName.quotedDatabaseIdentifier) SET \(stored.column(of: instanceField).quotedDatabaseIdentifier) = ?
+                WHERE \(stored.column(of: keyField).quotedDatabaseIdentifier) = ? RETURNING _row
+                """,
+            arguments: [instanceID.storageText, contact.key])
+        return rows.isEmpty ? nil : .rows(dataExtensionID: stored.definition.id, rowIDs: rows)
+    }
+}

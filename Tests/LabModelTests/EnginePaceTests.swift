@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import LabModel
+
+/// Waits, versions draining, pace, batches and the change feed.
+@Suite struct EnginePaceTests {
+    @Test func aWaitKeepsTheOldVersionFinishingUntilItsContactLeaves() async throws {
+        let fixture = try EngineFixture(manualClock: true, settings: EngineSettings(timeWarp: 24))
+        let workspace = fixture.workspace
+        let members = try fixture.temp.members()
+        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
+        let journey = try workspace.createInteraction(name: "Slow")
+        let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Slow entry", dataExtension: .id(members.id))
+        try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
+        try workspace.addUpdateContactActivity(
+            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        let v1 = try workspace.activate(.id(journey.id)).versions[0]
+
+        try workspace.fireAPIEvent(key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        await fixture.engine.settle()
+        #expect(try workspace.contactsInside(version: v1.id) == 1)
+
+        try workspace.newDraft(of: .id(journey.id))
+        #expect(try workspace.activate(.id(journey.id)).versions.map(\.status) == [.unpublished, .published])
+        #expect(try workspace.journal(last: 1)[0].sentence.contains("v1 is finishing: 1 contact(s) inside"))
+
+        // A day warped 24 times is an hour on the engine's clock.
+        await fixture.pass(59 * 60)
+        #expect(try fixture.flags(members)["sam@sausage.com"] == "False")
+        #expect(try workspace.interaction(.id(journey.id)).versions[0].status == .unpublished)
+        await fixture.pass(2 * 60)
+        #expect(try fixture.flags(members)["sam@sausage.com"] == "True")
+        #expect(try workspace.contactsInside(version: v1.id) == 0)
+        #expect(try workspace.interaction(.id(journey.id)).versions.map(\.status) == [.stopped, .published])
+        let sentences = try workspace.journal(last: 4).map(\.sentence)
+        #expect(sentences.contains("Slow v1, Update Updated: Members.Updated for sam@sausage.com: False → True."))
+        #expect(sentences.contains("Slow v1 stopped: its last contact left."))
+    }
+
+    @Test func steppedPaceTakesOneStageAtATime() async throws {
+        let fixture = try EngineFixture(settings: EngineSettings(pace: .stepped))
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let fired = try workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        await fixture.engine.settle()
+        #expect(try workspace.eventInstance(fired.instanceID).status == .queued)
+
+        fixture.engine.advance()
+        await fixture.engine.settle()
+        #expect(try workspace.entries(of: fired.instanceID).map(\.outcome) == [.entered])
+        #expect(try fixture.flags(seed.members)["sam@sausage.com"] == "False")
+        #expect(try workspace.contactsInside(version: seed.journey.versions[0].id) == 1)
+
+        fixture.engine.advance()
+        await fixture.engine.settle()
+        #expect(try fixture.flags(seed.members)["sam@sausage.com"] == "True")
+        #expect(try workspace.contactsInside(version: seed.journey.versions[0].id) == 0)
+    }
+
+    @Test func realisticPaceHearsLateAndStepsSlowly() async throws {
+        let fixture = try EngineFixture(manualClock: true, settings: EngineSettings(pace: .realistic))
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let fired = try workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        await fixture.engine.settle()
+        #expect(try workspace.eventInstance(fired.instanceID).status == .queued)
+        await fixture.pass(2)
+        #expect(try workspace.eventInstance(fired.instanceID).status == .done)
+        #expect(try fixture.flags(seed.members)["sam@sausage.com"] == "False")
+        await fixture.pass(0.9)
+        #expect(try fixture.flags(seed.members)["sam@sausage.com"] == "False")
+        await fixture.pass(2.2)
+        #expect(try fixture.flags(seed.members)["sam@sausage.com"] == "True")
+    }
+
+    @Test func aRunReadsItsRowsInBatchesAndTheCountsAddUp() async throws {
+        let fixture = try EngineFixture(settings: EngineSettings(batchSize: 2))
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        try workspace.addRecords(
+            to: .id(seed.members.id),
+            rows: (4...7).map {
+                ["EmailAddress": "m\($0)@sausage.com", "MemberID": "\($0)", "Updated": $0 == 5 ? "True" : "False"]
+            })
+        try workspace.runOnce(seed.automation.id)
+        await fixture.engine.settle()
+        let run = try #require(try workspace.runs(of: seed.automation.id).last)
+        #expect(run.status == .complete)
+        let activity = run.activities[0]
+        #expect((activity.rowsRead, activity.contactsEntered, activity.contactsSkipped) == (7, 6, 1))
+        #expect(activity.skipped.filterNotMet == 1)
+        let batchLines = try workspace.journal(last: 10).map(\.sentence).filter { $0.contains(", batch ") }
+        #expect(batchLines.count == 4)
+        #expect(batchLines.last?.contains("batch 4: read 1 row of Members") == true)
+        #expect(try fixture.flags(seed.members).values.allSatisfy { $0 == "True" })
+    }
+
+    @Test func anAutomationCannotRunTwiceAtOnceOrWithNothingToDo() async throws {
+        let fixture = try EngineFixture(settings: EngineSettings(pace: .stepped))
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        try workspace.runOnce(seed.automation.id)
+        #expect(try workspace.automation(named: seed.automation.key).status == .running)
+        #expect(throws: FireEventError.automationAlreadyRunning(automation: "Fire member event")) {
+            try workspace.runOnce(seed.automation.id)
+        }
+        let empty = try workspace.createAutomation(name: "Empty")
+        #expect(throws: FireEventError.automationHasNoActivities(automation: "Empty")) { try workspace.runOnce(empty.id) }
+    }
+
+    @Test func theChangeFeedNamesRowsForSingleEventsAndDataExtensionsForRuns() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let changes = workspace.changes()
+        let fired = try workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        await fixture.engine.settle()
+        let run = try workspace.runOnce(seed.automation.id)
+        await fixture.engine.settle()
+        let samRow = try workspace.rows(
+            of: .id(seed.members.id), matching: .compare(field: "EmailAddress", .equals, value: "sam@sausage.com")
+        ).records[0].rowID
+        workspace.close()
+
+        var seen: [WorkspaceChange] = []
+        for await change in changes { seen.append(change) }
+        #expect(seen.contains(.eventInstance(fired.instanceID)))
+        #expect(seen.contains(.rows(dataExtensionID: seed.members.id, rowIDs: [samRow])))
+        #expect(seen.contains(.dataExtension(seed.members.id)))
+        #expect(seen.contains(.automationRun(runID: run.id, automationID: seed.automation.id)))
+        #expect(seen.contains(.interaction(seed.journey.id)))
+        let journal = seen.compactMap { if case .journal(let entry) = $0 { entry.sentence } else { nil } }
+        #expect(journal.contains { $0.hasPrefix("Fired API event Members not updated for sam@sausage.com") })
+        #expect(journal.contains { $0.contains("Members.Updated for sam@sausage.com: False → True") })
+        #expect(journal.last?.hasPrefix("Run of Fire member event complete") == true)
+    }
+}
