@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: ".."),
+        // The engine benchmarks compare with hand-written SQL on the same file, and reset it between runs.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // `traits:` replaces the default set, whose RuntimeInterposer needs a package this
         // machine's package copy lacks.
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -20,6 +22,7 @@ let package = Package(
             name: "WorkspaceBenchmarks",
             dependencies: [
                 .product(name: "LabModel", package: journeyLab),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/WorkspaceBenchmarks",

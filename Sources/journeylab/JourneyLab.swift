@@ -11,6 +11,6 @@ struct JourneyLab: ParsableCommand {
               journeylab reset --yes --workspace /tmp/class.sqlite
             """,
         version: "0.1.0",
-        subcommands: [Status.self, Reset.self, TerminalCheck.self]
+        subcommands: [Status.self, Reset.self, TerminalCheck.self, EngineDrill.self]
     )
 }

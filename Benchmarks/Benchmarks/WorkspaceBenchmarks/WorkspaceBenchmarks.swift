@@ -22,6 +22,42 @@ let benchmarks: @Sendable () -> Void = {
         precondition(count == MemberWorkspace.memberCount)
     }
 
+    let engineRun = Benchmark.Configuration(
+        metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(600), maxIterations: 3)
+
+    Benchmark("Run Once over 1,000,000 matching contacts until every flag is True", configuration: engineRun) { benchmark in
+        let shared = EngineWorkspace.shared
+        try shared.reset()
+        benchmark.startMeasurement()
+        try shared.workspace.runOnce(shared.automationID)
+        await shared.workspace.engine.settle()
+        benchmark.stopMeasurement()
+        let updated = try shared.updatedCount()
+        let status = try shared.workspace.runs(of: shared.automationID).last?.status
+        precondition(updated == EngineWorkspace.memberCount && status == .complete)
+    }
+
+    Benchmark("Bare SQL: the same entries and flag updates for 1,000,000 contacts", configuration: engineRun) { benchmark in
+        let shared = EngineWorkspace.shared
+        try shared.reset()
+        benchmark.startMeasurement()
+        try shared.bareSQL()
+        benchmark.stopMeasurement()
+        let updated = try shared.updatedCount()
+        precondition(updated == EngineWorkspace.memberCount)
+    }
+
+    Benchmark("API event to row updated, instant pace") { benchmark in
+        let target = APIEventWorkspace.shared
+        var last: FiredEvent?
+        for _ in benchmark.scaledIterations {
+            last = try target.fire()
+            await target.workspace.engine.settle()
+        }
+        let entered = try last.map { try target.workspace.eventInstance($0.instanceID).counts.entered }
+        precondition(entered == 1)
+    }
+
     Benchmark("Last 50-row page, keyset from the end") { benchmark in
         let shared = MemberWorkspace.filled
         for _ in benchmark.scaledIterations {

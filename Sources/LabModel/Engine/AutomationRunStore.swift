@@ -9,8 +9,7 @@ struct AutomationRunStore {
 
     init(runID: UUID, in db: Database) throws {
         guard
-            let row = try Row.fetchOne(
-                db,
+            let row = try db.cachedRow(
                 sql:
                     "SELECT r.automationID, a.name FROM automationRun AS r JOIN automation AS a ON a.id = r.automationID WHERE r.id = ?",
                 arguments: [runID.storageText])
@@ -21,7 +20,7 @@ struct AutomationRunStore {
     }
 
     func markActivity(_ activityID: UUID, status: AutomationRun.RunStatus, message: String? = nil, in db: Database) throws {
-        try db.execute(
+        try db.cachedExecute(
             sql: "UPDATE automationActivityRun SET status = ?, message = COALESCE(?, message) WHERE runID = ? AND activityID = ?",
             arguments: [status.rawValue, message, runID.storageText, activityID.storageText])
     }
@@ -29,7 +28,7 @@ struct AutomationRunStore {
     /// Copies the event's running counts onto its activity.
     func recordProgress(of event: QueuedEvent, activityID: UUID, finished: Bool, now: Date, in db: Database) throws {
         let counts = event.counts
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 UPDATE automationActivityRun SET status = ?, rowsRead = ?, contactsEntered = ?, contactsSkipped = ?,
                     skippedFilter = ?, skippedAlreadyIn = ?, skippedNoVersion = ?
@@ -45,16 +44,16 @@ struct AutomationRunStore {
     /// Ends the run once none of its events is left: Complete, or Error naming the first failure.
     /// The automation goes back to the status it had before the run.
     func finishIfDone(now: Date, in db: Database) throws -> JournalLine? {
-        let events = try Row.fetchAll(
-            db, sql: "SELECT * FROM eventInstance WHERE runID = ? ORDER BY seq", arguments: [runID.storageText]
+        let events = try db.cachedRows(
+            sql: "SELECT * FROM eventInstance WHERE runID = ? ORDER BY seq", arguments: [runID.storageText]
         ).map(QueuedEvent.init(row:))
         guard !events.contains(where: { $0.status == .queued || $0.status == .entering }) else { return nil }
         let failure = events.first { $0.status == .error }
         let status: AutomationRun.RunStatus = failure == nil ? .complete : .error
-        try db.execute(
+        try db.cachedExecute(
             sql: "UPDATE automationRun SET status = ?, endedAt = ?, message = ? WHERE id = ?",
             arguments: [status.rawValue, now, failure?.message, runID.storageText])
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 UPDATE automation SET status = COALESCE((SELECT statusBefore FROM automationRun WHERE id = ?), ?) WHERE id = ?
                 """,

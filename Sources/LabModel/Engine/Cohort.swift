@@ -18,7 +18,7 @@ struct Cohort {
     var exitedAt: Date?
 
     static func start(eventSeq: Int64, target: EntryTarget, now: Date, in db: Database) throws -> Cohort {
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 INSERT INTO journeyCohort (eventSeq, interactionID, versionID, firstEntry, lastEntry, entered, position, enteredAt)
                 VALUES (?, ?, ?, 0, -1, 0, 0, ?)
@@ -30,7 +30,7 @@ struct Cohort {
     }
 
     static func load(_ id: Int64, in db: Database) throws -> Cohort? {
-        try Row.fetchOne(db, sql: "SELECT * FROM journeyCohort WHERE id = ?", arguments: [id]).map { row in
+        try db.cachedRow(sql: "SELECT * FROM journeyCohort WHERE id = ?", arguments: [id]).map { row in
             Cohort(
                 id: row["id"], eventSeq: row["eventSeq"],
                 interactionID: (row["interactionID"] as String?).flatMap(UUID.init(uuidString:)),
@@ -47,7 +47,7 @@ struct Cohort {
     }
 
     func save(in db: Database) throws {
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 UPDATE journeyCohort SET firstEntry = ?, lastEntry = ?, entered = ?, position = ?, dueAt = ?, exitedAt = ?
                 WHERE id = ?
@@ -83,8 +83,8 @@ enum VersionDrain {
     static func stopDrained(interactionID: UUID, in db: Database) throws -> (stopped: [Int], finishing: [Finishing]) {
         var stopped: [Int] = []
         var finishing: [Finishing] = []
-        let versions = try Row.fetchAll(
-            db, sql: "SELECT id, number FROM interactionVersion WHERE interactionID = ? AND status = ? ORDER BY number",
+        let versions = try db.cachedRows(
+            sql: "SELECT id, number FROM interactionVersion WHERE interactionID = ? AND status = ? ORDER BY number",
             arguments: [interactionID.storageText, InteractionStatus.unpublished.rawValue])
         for version in versions {
             let versionID: String = version["id"]
@@ -92,7 +92,7 @@ enum VersionDrain {
             if inside > 0 {
                 finishing.append(Finishing(number: version["number"], contactsInside: inside))
             } else {
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE interactionVersion SET status = ? WHERE id = ?",
                     arguments: [InteractionStatus.stopped.rawValue, versionID])
                 stopped.append(version["number"])
@@ -102,8 +102,8 @@ enum VersionDrain {
     }
 
     static func contactsInside(versionID: String, in db: Database) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(entered), 0) FROM journeyCohort WHERE versionID = ? AND exitedAt IS NULL",
+        try db.cachedValue(
+            Int.self, sql: "SELECT COALESCE(SUM(entered), 0) FROM journeyCohort WHERE versionID = ? AND exitedAt IS NULL",
             arguments: [versionID]) ?? 0
     }
 }

@@ -77,10 +77,10 @@ struct CohortSteps {
         let assignment = "\(de.name).\(field.name)"
 
         if let contact {
-            let before = try Row.fetchAll(
-                db, sql: "SELECT _row, \(column) FROM \(table) WHERE \(key) = ? ORDER BY _row", arguments: [contact.key])
+            let before = try db.cachedRows(
+                sql: "SELECT _row, \(column) FROM \(table) WHERE \(key) = ? ORDER BY _row", arguments: [contact.key])
             guard !before.isEmpty else { return skipped("\(de.name) has no row for \(contact.key)") }
-            try db.execute(
+            try db.cachedExecute(
                 sql: "UPDATE \(table) SET \(column) = ? WHERE \(key) = ?", arguments: [typed.databaseValue, contact.key])
             let old = before.map { FieldValue(databaseValue: $0[1], type: field.type).displayText }
             let oldText = Set(old).count == 1 ? old[0] : old.joined(separator: ", ")
@@ -94,12 +94,12 @@ struct CohortSteps {
         if let decidedFrom, decidedFrom.source.definition.id == de.id, decidedFrom.sourceKey.id == keyField.id,
             de.keysAreUnique(keyField)
         {
-            try db.execute(
+            try db.cachedExecute(
                 sql:
                     "UPDATE \(table) SET \(column) = ? WHERE _row IN (SELECT e.sourceRow FROM journeyEntry AS e WHERE \(entered))",
                 arguments: [typed.databaseValue, cohort.firstEntry, cohort.lastEntry])
         } else {
-            try db.execute(
+            try db.cachedExecute(
                 sql: """
                     UPDATE \(table) SET \(column) = ? WHERE \(key) IN
                     (SELECT c.contactKey FROM journeyEntry AS e JOIN contact AS c ON c.id = e.contactID WHERE \(entered))

@@ -29,36 +29,38 @@ struct EngineWorker {
         let queued = EventInstance.Status.queued.rawValue
         let entering = EventInstance.Status.entering.rawValue
         if let seq = try Int64.fetchOne(
-            db,
-            sql:
-                "SELECT seq FROM eventInstance WHERE status = ? AND source != 'automation' AND notBefore <= ? ORDER BY seq LIMIT 1",
+            db.cachedStatement(
+                sql:
+                    "SELECT seq FROM eventInstance WHERE status = ? AND source != 'automation' AND notBefore <= ? ORDER BY seq LIMIT 1"
+            ),
             arguments: [queued, now])
         {
             return (.singleEvent(seq: seq), nil)
         }
         if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM journeyCohort WHERE exitedAt IS NULL AND dueAt <= ? ORDER BY dueAt, id LIMIT 1",
+            db.cachedStatement(
+                sql: "SELECT id FROM journeyCohort WHERE exitedAt IS NULL AND dueAt <= ? ORDER BY dueAt, id LIMIT 1"),
             arguments: [now])
         {
             return (.cohort(id: id), nil)
         }
         if let seq = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT seq FROM eventInstance WHERE status IN (?, ?) AND source = 'automation' AND notBefore <= ?
-                ORDER BY seq LIMIT 1
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT seq FROM eventInstance WHERE status IN (?, ?) AND source = 'automation' AND notBefore <= ?
+                    ORDER BY seq LIMIT 1
+                    """),
             arguments: [queued, entering, now])
         {
             return (.bulkBatch(seq: seq), nil)
         }
         let nextDue = try Date.fetchOne(
-            db,
-            sql: """
-                SELECT MIN(due) FROM (
-                    SELECT MIN(notBefore) AS due FROM eventInstance WHERE status IN (?, ?)
-                    UNION ALL SELECT MIN(dueAt) FROM journeyCohort WHERE exitedAt IS NULL)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT MIN(due) FROM (
+                        SELECT MIN(notBefore) AS due FROM eventInstance WHERE status IN (?, ?)
+                        UNION ALL SELECT MIN(dueAt) FROM journeyCohort WHERE exitedAt IS NULL)
+                    """),
             arguments: [queued, entering])
         return (nil, nextDue)
     }
@@ -156,8 +158,10 @@ struct EngineWorker {
 
     private func drainLines(_ cohort: Cohort, in db: Database) throws -> [JournalLine] {
         guard let interactionID = cohort.interactionID else { return [] }
+        let stopped = try VersionDrain.stopDrained(interactionID: interactionID, in: db).stopped
+        guard !stopped.isEmpty else { return [] }
         let name = try ContactModelStore.interaction(.id(interactionID), in: db).name
-        return try VersionDrain.stopDrained(interactionID: interactionID, in: db).stopped.map { number in
+        return stopped.map { number in
             JournalLine(
                 entity: "interaction", action: "stop", entityIDs: [interactionID.storageText],
                 sentence: "\(name) v\(number) stopped: its last contact left.")
@@ -168,14 +172,13 @@ struct EngineWorker {
 
     private func continueCohort(_ cohort: Cohort, in db: Database) throws -> UnitOutcome {
         var cohort = cohort
-        let contacts = try Row.fetchAll(
-            db,
+        let contacts = try db.cachedRows(
             sql: """
                 SELECT c.id, c.contactKey FROM journeyEntry AS e JOIN contact AS c ON c.id = e.contactID
                 WHERE e.id BETWEEN ? AND ? AND e.outcome = ? LIMIT 2
                 """,
             arguments: [cohort.firstEntry, cohort.lastEntry, EntryOutcome.entered.rawValue])
-        let event = try Row.fetchOne(db, sql: "SELECT source FROM eventInstance WHERE seq = ?", arguments: [cohort.eventSeq])
+        let event = try db.cachedRow(sql: "SELECT source FROM eventInstance WHERE seq = ?", arguments: [cohort.eventSeq])
         let isSingle = (event?["source"] as String?) != EventInstance.Source.automation.rawValue && contacts.count == 1
         let contact = isSingle ? Contact(id: contacts[0][0], key: contacts[0][1]) : nil
         let reports = try CohortSteps(settings: settings, now: now, contact: contact, decidedFrom: nil)
@@ -203,8 +206,7 @@ struct EngineWorker {
             event.status = .entering
             try run.markActivity(activityID, status: .running, in: db)
         }
-        let batch = try Row.fetchOne(
-            db,
+        let batch = try db.cachedRow(
             sql: """
                 SELECT COUNT(*), MAX(_row) FROM
                 (SELECT _row FROM \(source.tableName.quotedDatabaseIdentifier) WHERE _row > ? AND _row <= ? ORDER BY _row LIMIT ?)
@@ -270,7 +272,7 @@ struct EngineWorker {
             let keyField = source.definition.contactKeyField(in: groups)
         else { return }
         let key = source.column(of: keyField).quotedDatabaseIdentifier
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 INSERT OR IGNORE INTO contact (contactKey, createdAt)
                 SELECT \(key), ? FROM \(source.tableName.quotedDatabaseIdentifier)

@@ -89,12 +89,12 @@ struct EntryDecision {
     }
 
     private func insert(sql: String, arguments: [DatabaseValue], in db: Database) throws -> DecidedEntries {
-        let before = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journeyEntry") ?? 0
+        let before = try db.cachedValue(Int64.self, sql: "SELECT MAX(id) FROM journeyEntry") ?? 0
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
-        let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journeyEntry") ?? 0
+        let last = try db.cachedValue(Int64.self, sql: "SELECT MAX(id) FROM journeyEntry") ?? 0
         var counts = EntryCounts()
-        for row in try Row.fetchAll(
-            db, sql: "SELECT outcome, COUNT(*) FROM journeyEntry WHERE id > ? GROUP BY outcome", arguments: [before])
+        for row in try db.cachedRows(
+            sql: "SELECT outcome, COUNT(*) FROM journeyEntry WHERE id > ? GROUP BY outcome", arguments: [before])
         {
             if let outcome = EntryOutcome(rawValue: row[0]) { counts[outcome] = row[1] }
         }

@@ -40,9 +40,10 @@ enum EntryTargets {
         guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
             throw FireEventError.unknownEventKey(key)
         }
-        let journeys = try ContactModelStore.interactions(in: db).filter { journey in
-            journey.versions.contains { $0.trigger?.id == definition.id }
-        }
+        let ids = try db.cachedValues(
+            String.self, sql: "SELECT DISTINCT interactionID FROM interactionVersion WHERE triggerID = ?",
+            arguments: [definition.id.storageText])
+        let journeys = try ids.compactMap(UUID.init(uuidString:)).flatMap { try ContactModelStore.interactions(in: db, only: $0) }
         let running = journeys.compactMap { journey -> EntryTarget? in
             guard let version = journey.publishedVersion, version.trigger?.id == definition.id else { return nil }
             return target(journey, version)

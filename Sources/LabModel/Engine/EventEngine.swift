@@ -205,8 +205,8 @@ public final class EventEngine: Sendable {
     private func journalResumedWork() {
         let now = clock()
         let entry = try? pool.write { db -> JournalEntry? in
-            let unfinished = try Row.fetchAll(
-                db, sql: "SELECT id, rowsRead FROM eventInstance WHERE status = ? ORDER BY seq",
+            let unfinished = try db.cachedRows(
+                sql: "SELECT id, rowsRead FROM eventInstance WHERE status = ? ORDER BY seq",
                 arguments: [EventInstance.Status.entering.rawValue])
             guard !unfinished.isEmpty else { return nil }
             let rows = unfinished.map { $0["rowsRead"] as Int }.reduce(0, +)

@@ -27,7 +27,7 @@ struct QueuedEvent {
         id: UUID, source: EventInstance.Source, eventKey: String? = nil, dataExtensionID: UUID? = nil, contactID: Int64? = nil,
         runID: UUID? = nil, activityID: UUID? = nil, lastRow: Int64 = 0, notBefore: Date, now: Date, in db: Database
     ) throws {
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 INSERT INTO eventInstance (id, source, eventKey, dataExtensionID, contactID, runID, activityID, status,
                     notBefore, lastRow, firedAt)
@@ -40,11 +40,11 @@ struct QueuedEvent {
     }
 
     static func load(seq: Int64, in db: Database) throws -> QueuedEvent? {
-        try Row.fetchOne(db, sql: "SELECT * FROM eventInstance WHERE seq = ?", arguments: [seq]).map(QueuedEvent.init(row:))
+        try db.cachedRow(sql: "SELECT * FROM eventInstance WHERE seq = ?", arguments: [seq]).map(QueuedEvent.init(row:))
     }
 
     static func load(id: UUID, in db: Database) throws -> QueuedEvent? {
-        try Row.fetchOne(db, sql: "SELECT * FROM eventInstance WHERE id = ?", arguments: [id.storageText])
+        try db.cachedRow(sql: "SELECT * FROM eventInstance WHERE id = ?", arguments: [id.storageText])
             .map(QueuedEvent.init(row:))
     }
 
@@ -75,7 +75,7 @@ struct QueuedEvent {
     }
 
     func save(in db: Database) throws {
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 UPDATE eventInstance SET status = ?, cursor = ?, batches = ?, rowsRead = ?, entered = ?, skippedFilter = ?,
                     skippedAlreadyIn = ?, skippedNoVersion = ?, finishedAt = ?, message = ?

@@ -13,24 +13,24 @@ enum ContactModelStore {
         let row: Row?
         switch reference {
         case .key(let key):
-            row = try Row.fetchOne(db, sql: "SELECT id, contactKey FROM contact WHERE contactKey = ?", arguments: [key])
-        case .id(let id): row = try Row.fetchOne(db, sql: "SELECT id, contactKey FROM contact WHERE id = ?", arguments: [id])
+            row = try db.cachedRow(sql: "SELECT id, contactKey FROM contact WHERE contactKey = ?", arguments: [key])
+        case .id(let id): row = try db.cachedRow(sql: "SELECT id, contactKey FROM contact WHERE id = ?", arguments: [id])
         }
         return row.map { Contact(id: $0[0], key: $0[1]) }
     }
 
     /// The contact with this key, created the first time the key is seen.
     static func ensureContact(key: String, now: Date, in db: Database) throws -> Contact {
-        try db.execute(sql: "INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now])
+        try db.cachedExecute(sql: "INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now])
         return try contact(.key(key), in: db)!
     }
 
     // MARK: Attribute groups
 
     static func attributeGroups(in db: Database) throws -> [AttributeGroup] {
-        let links = try Row.fetchAll(db, sql: "SELECT * FROM attributeGroupLink ORDER BY ordinal")
+        let links = try db.cachedRows(sql: "SELECT * FROM attributeGroupLink ORDER BY ordinal")
         let linksByGroup = Dictionary(grouping: links) { $0["groupID"] as String }
-        return try Row.fetchAll(db, sql: "SELECT * FROM attributeGroup ORDER BY name COLLATE NOCASE").map { row in
+        return try db.cachedRows(sql: "SELECT * FROM attributeGroup ORDER BY name COLLATE NOCASE").map { row in
             let id: String = row["id"]
             return AttributeGroup(
                 id: UUID(uuidString: id)!, name: row["name"], icon: row["icon"],
@@ -53,7 +53,7 @@ enum ContactModelStore {
     // MARK: Contact Builder events
 
     static func contactEvents(in db: Database) throws -> [ContactEvent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM contactEvent ORDER BY name COLLATE NOCASE").map { row in
+        try db.cachedRows(sql: "SELECT * FROM contactEvent ORDER BY name COLLATE NOCASE").map { row in
             ContactEvent(
                 id: UUID(uuidString: row["id"])!, name: row["name"], eventKey: row["eventKey"],
                 destinationGroupID: UUID(uuidString: row["destinationGroupID"])!,
@@ -81,24 +81,40 @@ enum ContactModelStore {
     }
 
     static func eventDefinitions(in db: Database) throws -> [EventDefinition] {
-        try Row.fetchAll(db, sql: "SELECT * FROM eventDefinition ORDER BY createdAt, rowid").map(eventDefinition(from:))
+        try db.cachedRows(sql: "SELECT * FROM eventDefinition ORDER BY createdAt, rowid").map(eventDefinition(from:))
     }
 
     static func eventDefinition(key: String, in db: Database) throws -> EventDefinition? {
-        try Row.fetchOne(db, sql: "SELECT * FROM eventDefinition WHERE key = ?", arguments: [key]).map(eventDefinition(from:))
+        try db.cachedRow(sql: "SELECT * FROM eventDefinition WHERE key = ?", arguments: [key]).map(eventDefinition(from:))
     }
 
     // MARK: Journeys
 
-    static func interactions(in db: Database) throws -> [Interaction] {
-        let definitions = Dictionary(uniqueKeysWithValues: try eventDefinitions(in: db).map { ($0.id.storageText, $0) })
+    /// Every journey, or only the one with `id` (the engine reads one per event).
+    static func interactions(in db: Database, only id: UUID? = nil) throws -> [Interaction] {
+        let one = id?.storageText
+        let definitions = Dictionary(
+            uniqueKeysWithValues: try db.cachedRows(
+                sql: """
+                    SELECT * FROM eventDefinition WHERE ?1 IS NULL
+                    OR id IN (SELECT triggerID FROM interactionVersion WHERE interactionID = ?1)
+                    """, arguments: [one]
+            ).map { (($0["id"] as String), try eventDefinition(from: $0)) })
         let activities = Dictionary(
-            grouping: try Row.fetchAll(db, sql: "SELECT * FROM journeyActivity ORDER BY ordinal"),
+            grouping: try db.cachedRows(
+                sql: """
+                    SELECT * FROM journeyActivity WHERE ?1 IS NULL
+                    OR versionID IN (SELECT id FROM interactionVersion WHERE interactionID = ?1) ORDER BY ordinal
+                    """, arguments: [one]),
             by: { $0["versionID"] as String })
         let versions = Dictionary(
-            grouping: try Row.fetchAll(db, sql: "SELECT * FROM interactionVersion ORDER BY number"),
+            grouping: try db.cachedRows(
+                sql: "SELECT * FROM interactionVersion WHERE ?1 IS NULL OR interactionID = ?1 ORDER BY number",
+                arguments: [one]),
             by: { $0["interactionID"] as String })
-        return try Row.fetchAll(db, sql: "SELECT * FROM interaction ORDER BY name COLLATE NOCASE, key").map { row in
+        return try db.cachedRows(
+            sql: "SELECT * FROM interaction WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, key", arguments: [one]
+        ).map { row in
             let id: String = row["id"]
             return Interaction(
                 id: UUID(uuidString: id)!, key: row["key"], name: row["name"], description: row["description"],
@@ -116,11 +132,10 @@ enum ContactModelStore {
     }
 
     static func interaction(_ reference: InteractionReference, in db: Database) throws -> Interaction {
-        let all = try interactions(in: db)
         let found: Interaction? =
             switch reference {
-            case .id(let id): all.first { $0.id == id }
-            case .key(let key): all.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
+            case .id(let id): try interactions(in: db, only: id).first
+            case .key(let key): try interactions(in: db).first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
             }
         guard let found else { throw notFound("journey", "\(reference)") }
         return found
@@ -146,9 +161,9 @@ enum ContactModelStore {
 
     static func automations(in db: Database) throws -> [Automation] {
         let activities = Dictionary(
-            grouping: try Row.fetchAll(db, sql: "SELECT * FROM automationActivity ORDER BY step, displayOrder"),
+            grouping: try db.cachedRows(sql: "SELECT * FROM automationActivity ORDER BY step, displayOrder"),
             by: { $0["automationID"] as String })
-        return try Row.fetchAll(db, sql: "SELECT * FROM automation ORDER BY name COLLATE NOCASE").map { row in
+        return try db.cachedRows(sql: "SELECT * FROM automation ORDER BY name COLLATE NOCASE").map { row in
             let id: String = row["id"]
             let steps = Dictionary(grouping: activities[id] ?? [], by: { $0["step"] as Int })
             return Automation(
@@ -168,13 +183,12 @@ enum ContactModelStore {
 
     static func automationRuns(of automationID: UUID, in db: Database) throws -> [AutomationRun] {
         let activityRuns = Dictionary(
-            grouping: try Row.fetchAll(
-                db,
+            grouping: try db.cachedRows(
                 sql: "SELECT r.* FROM automationActivityRun r JOIN automationRun a ON a.id = r.runID WHERE a.automationID = ?",
                 arguments: [automationID.storageText]),
             by: { $0["runID"] as String })
-        return try Row.fetchAll(
-            db, sql: "SELECT * FROM automationRun WHERE automationID = ? ORDER BY startedAt, rowid",
+        return try db.cachedRows(
+            sql: "SELECT * FROM automationRun WHERE automationID = ? ORDER BY startedAt, rowid",
             arguments: [automationID.storageText]
         ).map { row in
             let id: String = row["id"]
@@ -200,7 +214,7 @@ enum ContactModelStore {
     // MARK: Apps
 
     static func apps(in db: Database) throws -> [InstalledApp] {
-        try Row.fetchAll(db, sql: "SELECT * FROM installedApp ORDER BY name COLLATE NOCASE").map { row in
+        try db.cachedRows(sql: "SELECT * FROM installedApp ORDER BY name COLLATE NOCASE").map { row in
             InstalledApp(
                 id: UUID(uuidString: row["id"])!, name: row["name"], package: row["package"], account: row["account"],
                 clientID: row["clientID"], clientSecret: row["clientSecret"],

@@ -23,7 +23,9 @@ struct JournalRecord: Codable, FetchableRecord, PersistableRecord {
     /// Inserts the line and returns it as the entry readers will see.
     static func append(_ line: JournalLine, time: Date, in db: Database) throws -> JournalEntry {
         var record = JournalRecord(line, time: time)
-        try record.insert(db)
+        try db.cachedExecute(
+            sql: "INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, ?, ?, ?, ?)",
+            arguments: [time, record.entity, record.action, record.entityIDs, record.sentence])
         record.id = db.lastInsertedRowID
         return record.entry
     }

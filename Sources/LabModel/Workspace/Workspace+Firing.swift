@@ -75,8 +75,8 @@ extension Workspace {
             try checkEventData(values, for: de, now: now)
             let contact = try existingOrNewContact(reference, now: now, in: db)
             let table = source.tableName.quotedDatabaseIdentifier
-            let existing = try Int64.fetchOne(
-                db,
+            let existing = try db.cachedValue(
+                Int64.self,
                 sql:
                     "SELECT _row FROM \(table) WHERE \(source.column(of: keyField).quotedDatabaseIdentifier) = ? ORDER BY _row LIMIT 1",
                 arguments: [contact.key])
@@ -242,8 +242,8 @@ extension Workspace {
         guard let instanceField = stored.definition.field(named: ContactEvent.instanceFieldName),
             let keyField = stored.definition.fields.first(where: { $0.id == root.contactKeyFieldID })
         else { return nil }
-        let rows = try Int64.fetchAll(
-            db,
+        let rows = try db.cachedValues(
+            Int64.self,
             sql: """
                 UPDATE \(stored.tableName.quotedDatabaseIdentifier) SET \(stored.column(of: instanceField).quotedDatabaseIdentifier) = ?
                 WHERE \(stored.column(of: keyField).quotedDatabaseIdentifier) = ? RETURNING _row

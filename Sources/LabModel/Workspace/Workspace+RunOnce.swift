@@ -13,15 +13,15 @@ extension Workspace {
             guard let automation = try ContactModelStore.automations(in: db).first(where: { $0.id == automationID }) else {
                 throw ContactModelError.notFound(kind: "automation", reference: "id \(automationID.storageText)")
             }
-            let running = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM automationRun WHERE automationID = ? AND status = ?",
+            let running = try db.cachedValue(
+                Int.self, sql: "SELECT COUNT(*) FROM automationRun WHERE automationID = ? AND status = ?",
                 arguments: [automationID.storageText, AutomationRun.RunStatus.running.rawValue])!
             guard running == 0, automation.status != .running else {
                 throw FireEventError.automationAlreadyRunning(automation: automation.name)
             }
             let activities = automation.steps.flatMap(\.activities)
             guard !activities.isEmpty else { throw FireEventError.automationHasNoActivities(automation: automation.name) }
-            try db.execute(
+            try db.cachedExecute(
                 sql: "INSERT INTO automationRun (id, automationID, status, startedAt, statusBefore) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
                     runID.storageText, automationID.storageText, AutomationRun.RunStatus.running.rawValue, now,
@@ -33,12 +33,12 @@ extension Workspace {
                 let stored = try StoredDataExtension.load(.id(activity.dataExtensionID), in: db)
                 // The run reads the rows there are when it starts.
                 let lastRow =
-                    try Int64.fetchOne(db, sql: "SELECT MAX(_row) FROM \(stored.tableName.quotedDatabaseIdentifier)") ?? 0
+                    try db.cachedValue(Int64.self, sql: "SELECT MAX(_row) FROM \(stored.tableName.quotedDatabaseIdentifier)") ?? 0
                 let instanceID = UUID()
                 try QueuedEvent.enqueue(
                     id: instanceID, source: .automation, dataExtensionID: stored.definition.id, runID: runID,
                     activityID: activity.id, lastRow: lastRow, notBefore: hearing, now: now, in: db)
-                try db.execute(
+                try db.cachedExecute(
                     sql: """
                         INSERT INTO automationActivityRun (runID, activityID, status, rowsRead, contactsEntered, contactsSkipped,
                             eventInstanceID, ordinal)
@@ -50,7 +50,7 @@ extension Workspace {
                     ])
                 reads.append("\(activity.name) (\(stored.definition.rowCount) rows)")
             }
-            try db.execute(
+            try db.cachedExecute(
                 sql: "UPDATE automation SET status = ? WHERE id = ?",
                 arguments: [AutomationStatus.running.rawValue, automationID.storageText])
             let line = JournalLine(
@@ -78,8 +78,7 @@ extension WorkspaceReading {
     /// The entry decisions an event led to, in decision order, a page at a time.
     public func entries(of instanceID: UUID, limit: Int = 100, offset: Int = 0) throws -> [JourneyEntry] {
         try database.read { db in
-            try Row.fetchAll(
-                db,
+            try db.cachedRows(
                 sql: """
                     SELECT c.id, c.contactKey, k.interactionID, k.versionID, e.outcome, k.exitedAt
                     FROM eventInstance AS i JOIN journeyCohort AS k ON k.eventSeq = i.seq
