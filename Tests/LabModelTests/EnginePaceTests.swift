@@ -139,3 +139,72 @@ import Testing
         #expect(journal.last?.hasPrefix("Run of Fire member event complete") == true)
     }
 }
+
+@Suite struct EngineFailureTests {
+    @Test func aRunWhoseSourceLostItsContactsEndsInErrorWithTheReason() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let members = try fixture.temp.members()
+        let group = try workspace.createAttributeGroup(name: "Club")
+        try workspace.linkDataExtension(.id(members.id), to: group.id, contactKeyField: "EmailAddress", asRoot: true)
+        let journey = try workspace.createInteraction(name: "Orphaned")
+        try workspace.setTrigger(of: .id(journey.id), name: "Root entry", dataExtension: .id(members.id))
+        try workspace.addUpdateContactActivity(
+            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        try workspace.activate(.id(journey.id))
+        let automation = try workspace.createAutomation(name: "Fire orphans")
+        try workspace.addFireEventActivity(to: automation.id, dataExtension: .id(members.id))
+        // Not sendable and no longer linked: nothing says which field holds contact keys.
+        try workspace.unlinkDataExtension(.id(members.id), from: group.id)
+
+        try workspace.runOnce(automation.id)
+        await fixture.engine.settle()
+        let run = try #require(try workspace.runs(of: automation.id).first)
+        #expect(run.status == .error)
+        #expect(run.message?.contains("Members has no field that holds contact keys") == true)
+        #expect(run.activities[0].status == .error)
+        #expect(try workspace.automation(named: "Fire orphans").status == .pausedSchedule)
+        #expect(try workspace.journal(last: 1)[0].sentence.hasPrefix("Run of Fire orphans failed: Members has no field"))
+        #expect(try fixture.flags(members).values.allSatisfy { $0 == "False" })
+
+        // The engine moved on: the next event is handled.
+        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
+        try workspace.runOnce(automation.id)
+        await fixture.engine.settle()
+        #expect(try workspace.runs(of: automation.id).last?.status == .complete)
+        #expect(try fixture.flags(members).values.allSatisfy { $0 == "True" })
+    }
+
+    @Test func theCallersDataKeyIsJournaled() async throws {
+        let fixture = try EngineFixture()
+        let seed = try SeedScenario.configure(fixture.workspace)
+        try fixture.workspace.fireContactEvent(
+            ContactEventRequest(
+                eventKey: seed.trigger.key, contact: .key("sam@sausage.com"),
+                data: [ContactEventData(name: "Member Preferences", key: "pref-42", items: [[NameValue("Preference", "x")]])]))
+        #expect(
+            try fixture.workspace.journal(last: 1)[0].sentence.contains("1 row added to Member Preferences, data key pref-42"))
+    }
+}
+
+extension EngineFailureTests {
+    @Test func aWaitSaysUntilWhen() async throws {
+        let fixture = try EngineFixture(manualClock: true)
+        let workspace = fixture.workspace
+        let members = try fixture.temp.members()
+        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
+        let journey = try workspace.createInteraction(name: "Pause")
+        let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Pause entry", dataExtension: .id(members.id))
+        let wait = try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
+        #expect(wait.name == "1 day")
+        try workspace.addUpdateContactActivity(
+            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        try workspace.activate(.id(journey.id))
+        try workspace.fireAPIEvent(key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        await fixture.engine.settle()
+        let until = fixture.clock!.now.addingTimeInterval(86_400)
+        let expected = until.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+        #expect(try workspace.journal(last: 1)[0].sentence == "Pause v1, 1 day: sam@sausage.com waiting until \(expected) UTC.")
+        #expect(expected == "2027-01-16T08:00:00")
+    }
+}

@@ -30,10 +30,8 @@ struct CohortSteps {
                 let until = now.addingTimeInterval(settings.waitInterval(duration: duration, unit: unit, from: now))
                 cohort.dueAt = until
                 let who = contact?.key ?? "\(cohort.entered) contact\(cohort.entered == 1 ? "" : "s")"
-                reports.append(
-                    StepReport(
-                        activity: activity,
-                        sentence: "\(who) wait\(contact == nil && cohort.entered != 1 ? "" : "s") \(activity.name)", changes: []))
+                let untilText = until.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+                reports.append(StepReport(activity: activity, sentence: "\(who) waiting until \(untilText) UTC", changes: []))
                 return reports
             case .updateContactData(let dataExtensionID, let fieldID, let value):
                 reports.append(try update(cohort, activity, dataExtensionID, fieldID, value, in: db))

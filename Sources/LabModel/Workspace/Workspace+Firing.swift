@@ -40,9 +40,11 @@ extension Workspace {
             try QueuedEvent.enqueue(
                 id: instanceID, source: .contactEvent, eventKey: event.eventKey, contactID: contact.id,
                 notBefore: now.addingTimeInterval(engine.settings.pace.hearingDelay), now: now, in: db)
-            let rowsText =
+            var rowsText =
                 items.isEmpty
                 ? "no data" : "\(items.count) row\(items.count == 1 ? "" : "s") added to \(eventData.definition.name)"
+            let callerKeys = request.data.compactMap(\.key).filter { !$0.isEmpty }
+            if !callerKeys.isEmpty { rowsText += ", data key \(callerKeys.joined(separator: ", "))" }
             let line = JournalLine(
                 entity: "event", action: "fire",
                 entityIDs: [instanceID.storageText, event.id.storageText, "contact:\(contact.id)"],

@@ -104,7 +104,8 @@ extension Workspace {
         return try editDraft(of: journey) { draft, interaction, db in
             let activity = JourneyActivity(
                 id: UUID(), key: "WAITBYDURATION-\(draft.activities.count + 1)",
-                name: "\(duration) \(unit.rawValue.lowercased())", kind: .wait(duration: duration, unit: unit))
+                name: "\(duration) \(duration == 1 ? String(unit.rawValue.lowercased().dropLast()) : unit.rawValue.lowercased())",
+                kind: .wait(duration: duration, unit: unit))
             try insertActivity(activity, ordinal: draft.activities.count, versionID: draft.id, fieldType: nil, in: db)
             return (activity, "Added a wait of \(activity.name) to \(interaction.name) v\(draft.number).")
         }
