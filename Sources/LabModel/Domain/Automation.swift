@@ -80,6 +80,9 @@ public struct ActivityRun: Sendable, Hashable {
     public var contactsSkipped: Int
     /// Why contacts were skipped.
     public var skipped: EntryCounts
+    /// Rows read that named no new contact: no contact key, or a contact already read on an
+    /// earlier row. With one journey listening, rowsRead = entered + skipped + this.
+    public var rowsWithoutContact: Int
     /// The event instance the activity fired, once it started.
     public var eventInstanceID: UUID?
     public var message: String?

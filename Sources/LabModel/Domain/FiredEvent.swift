@@ -25,6 +25,8 @@ public struct EventInstance: Sendable, Hashable, Identifiable {
     public let firedAt: Date
     public let finishedAt: Date?
     public let rowsRead: Int
+    /// Rows read that named no new contact (no key, or a contact read on an earlier row).
+    public let rowsWithoutContact: Int
     public let counts: EntryCounts
     public let message: String?
 

@@ -25,18 +25,38 @@ struct AutomationRunStore {
             arguments: [status.rawValue, message, runID.storageText, activityID.storageText])
     }
 
+    /// Marks the run's activities that have not started as not run.
+    func cancelQueuedActivities(now: Date, in db: Database) throws {
+        let message = "Not run: an earlier activity failed."
+        try db.cachedExecute(
+            sql: """
+                UPDATE automationActivityRun SET status = ?, message = ?
+                WHERE runID = ? AND activityID IN (SELECT activityID FROM eventInstance WHERE runID = ? AND status = ?)
+                """,
+            arguments: [
+                AutomationRun.RunStatus.error.rawValue, message, runID.storageText, runID.storageText,
+                EventInstance.Status.queued.rawValue,
+            ])
+        try db.cachedExecute(
+            sql: "UPDATE eventInstance SET status = ?, message = ?, finishedAt = ? WHERE runID = ? AND status = ?",
+            arguments: [
+                EventInstance.Status.error.rawValue, message, now, runID.storageText, EventInstance.Status.queued.rawValue,
+            ])
+    }
+
     /// Copies the event's running counts onto its activity.
     func recordProgress(of event: QueuedEvent, activityID: UUID, finished: Bool, now: Date, in db: Database) throws {
         let counts = event.counts
         try db.cachedExecute(
             sql: """
                 UPDATE automationActivityRun SET status = ?, rowsRead = ?, contactsEntered = ?, contactsSkipped = ?,
-                    skippedFilter = ?, skippedAlreadyIn = ?, skippedNoVersion = ?
+                    skippedFilter = ?, skippedAlreadyIn = ?, skippedNoVersion = ?, rowsWithoutContact = ?
                 WHERE runID = ? AND activityID = ?
                 """,
             arguments: [
                 (finished ? AutomationRun.RunStatus.complete : .running).rawValue, event.rowsRead, counts.entered,
-                counts.skipped, counts.filterNotMet, counts.alreadyInJourney, counts.noRunningVersion, runID.storageText,
+                counts.skipped, counts.filterNotMet, counts.alreadyInJourney, counts.noRunningVersion, event.rowsWithoutContact,
+                runID.storageText,
                 activityID.storageText,
             ])
     }

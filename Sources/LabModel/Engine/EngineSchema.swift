@@ -21,6 +21,7 @@ enum EngineSchema {
             t.column("cursor", .integer).notNull().defaults(to: 0)
             t.column("batches", .integer).notNull().defaults(to: 0)
             t.column("rowsRead", .integer).notNull().defaults(to: 0)
+            t.column("rowsWithoutContact", .integer).notNull().defaults(to: 0)
             t.column("entered", .integer).notNull().defaults(to: 0)
             t.column("skippedFilter", .integer).notNull().defaults(to: 0)
             t.column("skippedAlreadyIn", .integer).notNull().defaults(to: 0)
@@ -62,6 +63,7 @@ enum EngineSchema {
             t.add(column: "skippedFilter", .integer).notNull().defaults(to: 0)
             t.add(column: "skippedAlreadyIn", .integer).notNull().defaults(to: 0)
             t.add(column: "skippedNoVersion", .integer).notNull().defaults(to: 0)
+            t.add(column: "rowsWithoutContact", .integer).notNull().defaults(to: 0)
             t.add(column: "eventInstanceID", .text)
             t.add(column: "ordinal", .integer).notNull().defaults(to: 0)
         }

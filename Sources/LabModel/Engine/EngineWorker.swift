@@ -216,14 +216,17 @@ struct EngineWorker {
         let through: Int64 = batch[1] ?? event.lastRow
         var parts: [String] = []
         var drained: [JournalLine] = []
+        var withoutContact = 0
         if rowCount > 0 {
             try ensureContacts(inRowsOf: source, after: event.cursor, through: through, in: db)
-            for target in try EntryTargets.listening(to: dataExtensionID, in: db) {
+            for (index, target) in try EntryTargets.listening(to: dataExtensionID, in: db).enumerated() {
                 let decision = try EntryDecision(target: target, in: db)
                 var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
                 let decided = try decision.decideRows(after: event.cursor, through: through, cohortID: cohort.id, in: db)
                 cohort.record(decided)
                 event.counts = event.counts + decided.counts
+                // Every journey decides the same contacts; the rows left over named none.
+                if index == 0 { withoutContact = rowCount - (decided.counts.entered + decided.counts.skipped) }
                 var part = "\(target.name): \(decided.counts.summary)"
                 if decided.counts.entered > 0 {
                     // A batch names its steps in its own journal line.
@@ -240,6 +243,10 @@ struct EngineWorker {
             }
             event.batches += 1
             event.rowsRead += rowCount
+            event.rowsWithoutContact += withoutContact
+            if withoutContact > 0 {
+                parts.append("\(withoutContact) row\(withoutContact == 1 ? "" : "s") named no new contact")
+            }
             outcome.batchDone = true
         }
         event.cursor = rowCount < settings.batchSize ? event.lastRow : through
@@ -305,6 +312,8 @@ struct EngineWorker {
             if let runID = event.runID, let activityID = event.activityID {
                 let run = try AutomationRunStore(runID: runID, in: db)
                 try run.markActivity(activityID, status: .error, message: reason, in: db)
+                // As in Automation Studio, a failed activity ends the run: later ones do not start.
+                try run.cancelQueuedActivities(now: now, in: db)
                 if let ended = try run.finishIfDone(now: now, in: db) { outcome.lines.append(ended) }
                 outcome.changes.append(.automationRun(runID: runID, automationID: run.automationID))
             }

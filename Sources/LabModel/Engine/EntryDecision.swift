@@ -25,16 +25,20 @@ struct EntryDecision {
     /// Decides for the contacts of the source rows `after < _row <= through`.
     /// - Returns: the entry ids written and the counts by outcome.
     func decideRows(after: Int64, through: Int64, cohortID: Int64, in db: Database) throws -> DecidedEntries {
-        let unique = source.definition.keysAreUnique(sourceKey)
-        // A contact with several rows is decided once, on its first row in the batch.
-        let sourceRow = unique ? "x._row" : "MIN(x._row)"
-        let grouping = unique ? "" : "GROUP BY c.id"
+        // A contact with several rows is decided once, on its first row in the data extension
+        // (the sort index on the key makes finding an earlier row a lookup).
+        var firstRowOnly = ""
+        if !source.definition.keysAreUnique(sourceKey) {
+            try source.rowTable.createSortIndex(for: sourceKey, in: db)
+            firstRowOnly =
+                "AND NOT EXISTS (SELECT 1 FROM \(table) AS y WHERE y.\(keyColumn) = x.\(keyColumn) AND y._row < x._row)"
+        }
         let (outcome, outcomeArguments) = try outcomeExpression(in: db)
         let sql = """
             INSERT INTO journeyEntry (cohortID, contactID, sourceRow, outcome)
-            SELECT ?, c.id, \(sourceRow), \(outcome)
+            SELECT ?, c.id, x._row, \(outcome)
             FROM \(table) AS x CROSS JOIN contact AS c ON c.contactKey = x.\(keyColumn)
-            WHERE x._row > ? AND x._row <= ? \(grouping)
+            WHERE x._row > ? AND x._row <= ? \(firstRowOnly)
             """
         return try insert(
             sql: sql, arguments: [cohortID.databaseValue] + outcomeArguments + [after.databaseValue, through.databaseValue],

@@ -38,6 +38,16 @@ enum EntryTargets {
     /// - Throws: `FireEventError.unknownEventKey` when no event definition has the key.
     static func listening(forKey key: String, in db: Database) throws -> [EntryTarget] {
         guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
+            // A started Contact Builder event whose key no trigger uses: recorded, nobody enters.
+            if let event = try ContactModelStore.contactEvents(in: db).first(where: {
+                $0.eventKey.caseInsensitiveCompare(key) == .orderedSame
+            }), let dataExtensionID = event.dataExtensionID {
+                return [
+                    EntryTarget(
+                        interactionID: nil, versionID: nil, name: "no journey", entryMode: .noReEntry,
+                        sourceID: dataExtensionID, filter: nil, activities: [])
+                ]
+            }
             throw FireEventError.unknownEventKey(key)
         }
         let ids = try db.cachedValues(

@@ -19,6 +19,8 @@ public final class EventEngine: Sendable {
         var settings = EngineSettings()
         var isRunning = false
         var stopping = false
+        /// Each start gets a new generation; a loop from an older one ends at its next check.
+        var generation: UInt64 = 0
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
         var halted = false
         var batchesDone = 0
@@ -51,14 +53,17 @@ public final class EventEngine: Sendable {
 
     /// Starts draining the queue; unfinished work from an earlier process comes first.
     public func start() {
-        let starts = state.withLock { state -> Bool in
-            guard !state.isRunning else { return false }
+        let generation = state.withLock { state -> UInt64? in
+            guard !state.isRunning || state.stopping else { return nil }
             state.isRunning = true
             state.stopping = false
-            return true
+            state.generation += 1
+            // Tickets from before this start were released when the last loop stopped.
+            state.settledTicket = state.lastTicket
+            return state.generation
         }
-        guard starts else { return }
-        let thread = Thread { [self] in drain() }
+        guard let generation else { return }
+        let thread = Thread { [self] in drain(generation: generation) }
         thread.name = "journeylab-engine"
         thread.start()
     }
@@ -79,7 +84,7 @@ public final class EventEngine: Sendable {
     func requestStop() {
         state.withLock { $0.stopping = true }
         wakeup.wake()
-        releaseSettleWaiters(through: .max)
+        releaseAllSettleWaiters()
     }
 
     /// Returns once nothing is due: every fired event decided and every step due now taken.
@@ -102,8 +107,9 @@ public final class EventEngine: Sendable {
     }
 
     /// In stepped pace, lets the engine take its next stage.
+    /// Pressing it while nothing waits lets the next stage through, but presses do not pile up.
     public func advance() {
-        state.withLock { $0.permits += 1 }
+        state.withLock { $0.permits = 1 }
         wakeup.wake()
     }
 
@@ -112,12 +118,12 @@ public final class EventEngine: Sendable {
 
     // MARK: The loop
 
-    private func drain() {
-        defer { finishStopping() }
+    private func drain(generation: UInt64) {
+        defer { finishStopping(generation: generation) }
         journalResumedWork()
         while true {
             let (ticket, settings, stopping, halted) = state.withLock {
-                ($0.lastTicket, $0.settings, $0.stopping, $0.halted)
+                ($0.lastTicket, $0.settings, $0.stopping || $0.generation != generation, $0.halted)
             }
             if stopping { return }
             if halted {
@@ -127,6 +133,8 @@ public final class EventEngine: Sendable {
             }
             let now = clock()
             guard let next = try? pool.read({ try EngineWorker.next(now: now, in: $0) }) else {
+                // The file cannot be read now (closing, locked for long): nothing is due that we can see.
+                releaseSettleWaiters(through: ticket)
                 wakeup.wait(atMost: 0.5)
                 continue
             }
@@ -141,17 +149,23 @@ public final class EventEngine: Sendable {
                 wakeup.wait(atMost: 1)
                 continue
             }
-            perform(item, settings: settings)
+            if !perform(item, settings: settings) {
+                // Not even the failure could be recorded (disk full, file locked): try again later.
+                wakeup.wait(atMost: 1)
+            }
         }
     }
 
-    private func finishStopping() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+    private func finishStopping(generation: UInt64) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
+            // A newer start owns the engine now, and its waiters.
+            guard state.generation == generation else { return nil }
             state.isRunning = false
             defer { state.stopWaiters.removeAll() }
             return state.stopWaiters
         }
-        releaseSettleWaiters(through: .max)
+        guard let waiters else { return }
+        releaseAllSettleWaiters()
         for waiter in waiters { waiter.resume() }
     }
 
@@ -163,7 +177,8 @@ public final class EventEngine: Sendable {
         }
     }
 
-    private func perform(_ item: WorkItem, settings: EngineSettings) {
+    /// Does one unit. - Returns: false when it could neither be done nor marked failed.
+    private func perform(_ item: WorkItem, settings: EngineSettings) -> Bool {
         let now = clock()
         let worker = EngineWorker(settings: settings, now: now)
         do {
@@ -171,24 +186,40 @@ public final class EventEngine: Sendable {
                 guard let outcome = try worker.perform(item, in: db) else { return nil }
                 return (outcome, try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) })
             }
-            guard let (outcome, entries) = result else { return }
+            guard let (outcome, entries) = result else { return true }
             feed.publish(entries.map(WorkspaceChange.journal) + outcome.changes)
             if outcome.batchDone { countBatch(against: settings) }
+            return true
         } catch {
-            guard !state.withLock({ $0.stopping }) else { return }
+            guard !state.withLock({ $0.stopping }) else { return true }
+            // A busy, full or failing file is not the event's fault: the unit is tried again later.
+            if let database = error as? DatabaseError, Self.transientCodes.contains(database.resultCode) { return false }
             // The unit rolled back; record why, so the engine moves on instead of retrying forever.
-            let recorded = try? pool.write { db -> [JournalEntry] in
-                try worker.fail(item, error: error, in: db).lines.map { try JournalRecord.append($0, time: now, in: db) }
+            let recorded = try? pool.write { db -> ([JournalEntry], [WorkspaceChange]) in
+                let outcome = try worker.fail(item, error: error, in: db)
+                return (try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) }, outcome.changes)
             }
-            feed.publish((recorded ?? []).map(WorkspaceChange.journal))
+            guard let (entries, changes) = recorded else { return false }
+            feed.publish(entries.map(WorkspaceChange.journal) + changes)
+            return true
         }
     }
+
+    private static let transientCodes: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR]
 
     private func countBatch(against settings: EngineSettings) {
         state.withLock { state in
             state.batchesDone += 1
             if let limit = settings.haltAfterBatches, state.batchesDone >= limit { state.halted = true }
         }
+    }
+
+    private func releaseAllSettleWaiters() {
+        let waiting = state.withLock { state in
+            defer { state.settleWaiters.removeAll() }
+            return state.settleWaiters.map(\.continuation)
+        }
+        for continuation in waiting { continuation.resume() }
     }
 
     private func releaseSettleWaiters(through ticket: UInt64) {

@@ -17,6 +17,8 @@ struct QueuedEvent {
     var cursor: Int64
     var batches: Int
     var rowsRead: Int
+    /// Rows read that were no new contact: no contact key, or a contact read on an earlier row.
+    var rowsWithoutContact: Int
     var counts: EntryCounts
     let firedAt: Date
     var finishedAt: Date?
@@ -63,6 +65,7 @@ struct QueuedEvent {
         cursor = row["cursor"]
         batches = row["batches"]
         rowsRead = row["rowsRead"]
+        rowsWithoutContact = row["rowsWithoutContact"]
         var counts = EntryCounts()
         counts.entered = row["entered"]
         counts.filterNotMet = row["skippedFilter"]
@@ -77,12 +80,14 @@ struct QueuedEvent {
     func save(in db: Database) throws {
         try db.cachedExecute(
             sql: """
-                UPDATE eventInstance SET status = ?, cursor = ?, batches = ?, rowsRead = ?, entered = ?, skippedFilter = ?,
+                UPDATE eventInstance SET status = ?, cursor = ?, batches = ?, rowsRead = ?, rowsWithoutContact = ?,
+                    entered = ?, skippedFilter = ?,
                     skippedAlreadyIn = ?, skippedNoVersion = ?, finishedAt = ?, message = ?
                 WHERE seq = ?
                 """,
             arguments: [
-                status.rawValue, cursor, batches, rowsRead, counts.entered, counts.filterNotMet, counts.alreadyInJourney,
+                status.rawValue, cursor, batches, rowsRead, rowsWithoutContact, counts.entered, counts.filterNotMet,
+                counts.alreadyInJourney,
                 counts.noRunningVersion, finishedAt, message, seq,
             ])
     }
@@ -90,7 +95,7 @@ struct QueuedEvent {
     var instance: EventInstance {
         EventInstance(
             id: id, source: source, eventKey: eventKey, status: status, firedAt: firedAt, finishedAt: finishedAt,
-            rowsRead: rowsRead, counts: counts, message: message)
+            rowsRead: rowsRead, rowsWithoutContact: rowsWithoutContact, counts: counts, message: message)
     }
 
     /// The first eight characters of the instance id, for sentences.

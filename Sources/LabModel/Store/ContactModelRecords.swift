@@ -205,6 +205,7 @@ enum ContactModelStore {
                         activityID: UUID(uuidString: row["activityID"])!,
                         status: AutomationRun.RunStatus(rawValue: row["status"]) ?? .running, rowsRead: row["rowsRead"],
                         contactsEntered: row["contactsEntered"], contactsSkipped: row["contactsSkipped"], skipped: skipped,
+                        rowsWithoutContact: row["rowsWithoutContact"],
                         eventInstanceID: (row["eventInstanceID"] as String?).flatMap(UUID.init(uuidString:)),
                         message: row["message"])
                 })

@@ -24,7 +24,7 @@ extension Workspace {
             let items = request.data.flatMap(\.items)
             let contact = try contactOfEvent(request.contact, items: items, now: now, in: db)
 
-            var written: FiredEvent.WrittenRow?
+            var written: [Int64] = []
             for (index, item) in items.enumerated() {
                 var values: [String: String] = [:]
                 for pair in item where !Self.platformFilled.contains(pair.name.lowercased()) {
@@ -33,8 +33,7 @@ extension Workspace {
                 values["EventInstanceID"] = (index == 0 ? instanceID : UUID()).storageText
                 values["ParentEventInstanceID"] = instanceID.storageText
                 values["ContactKey"] = contact.key
-                let rowID = try insertEventRow(values, into: eventData, allowingSystemFields: true, now: now, in: db)
-                if written == nil { written = FiredEvent.WrittenRow(dataExtensionID: dataExtensionID, rowID: rowID) }
+                written.append(try insertEventRow(values, into: eventData, allowingSystemFields: true, now: now, in: db))
             }
             let rootRow = try markRootRow(of: event, contact: contact, instanceID: instanceID, in: db)
             try QueuedEvent.enqueue(
@@ -49,10 +48,10 @@ extension Workspace {
                 entity: "event", action: "fire",
                 entityIDs: [instanceID.storageText, event.id.storageText, "contact:\(contact.id)"],
                 sentence: "Fired event \(event.name) for \(contact.key): \(rowsText) (event instance \(instanceID.storageText)).")
-            var changes: [WorkspaceChange] =
-                written.map { [.rows(dataExtensionID: $0.dataExtensionID, rowIDs: [$0.rowID])] } ?? []
+            var changes: [WorkspaceChange] = written.isEmpty ? [] : [.rows(dataExtensionID: dataExtensionID, rowIDs: written)]
             if let rootRow { changes.append(rootRow) }
-            return (FiredEvent(instanceID: instanceID, contact: contact, writtenRow: written), line, changes)
+            let firstRow = written.first.map { FiredEvent.WrittenRow(dataExtensionID: dataExtensionID, rowID: $0) }
+            return (FiredEvent(instanceID: instanceID, contact: contact, writtenRow: firstRow), line, changes)
         }
     }
 
@@ -76,6 +75,16 @@ extension Workspace {
             var values = data.filter { $0.key.caseInsensitiveCompare("eventInstanceId") != .orderedSame }
             try checkEventData(values, for: de, now: now)
             let contact = try existingOrNewContact(reference, now: now, in: db)
+            // The row written must be the contact's: its key field holds the contact key.
+            if let sent = values.first(where: { $0.key.caseInsensitiveCompare(keyField.name) == .orderedSame }),
+                !sent.value.isEmpty
+            {
+                guard sent.value.caseInsensitiveCompare(contact.key) == .orderedSame else {
+                    throw FireEventError.conflictingContactKeys(contact.key, sent.value)
+                }
+            } else {
+                values[keyField.name] = contact.key
+            }
             let table = source.tableName.quotedDatabaseIdentifier
             let existing = try db.cachedValue(
                 Int64.self,
@@ -156,21 +165,20 @@ extension Workspace {
     private func contactOfEvent(
         _ reference: ContactReference?, items: [[NameValue]], now: Date, in db: Database
     ) throws -> Contact {
-        let inData = items.lazy.flatMap { $0 }.first { $0.name.caseInsensitiveCompare("ContactKey") == .orderedSame }?.value
-            .trimmingCharacters(in: .whitespaces)
-        let given = inData.flatMap { $0.isEmpty ? nil : $0 }
+        // Every item's ContactKey value must name the same contact (keys compare case-insensitively).
+        let inData = items.flatMap { $0 }.filter { $0.name.caseInsensitiveCompare("ContactKey") == .orderedSame }
+            .map { $0.value.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let contact: Contact
         switch reference {
-        case .key(let key):
-            if let given, given != key { throw FireEventError.conflictingContactKeys(key, given) }
-            return try existingOrNewContact(.key(key), now: now, in: db)
-        case .id:
-            let contact = try existingOrNewContact(reference!, now: now, in: db)
-            if let given, given != contact.key { throw FireEventError.conflictingContactKeys(contact.key, given) }
-            return contact
+        case .some(let reference): contact = try existingOrNewContact(reference, now: now, in: db)
         case nil:
-            guard let given else { throw FireEventError.contactMissing }
-            return try existingOrNewContact(.key(given), now: now, in: db)
+            guard let first = inData.first else { throw FireEventError.contactMissing }
+            contact = try existingOrNewContact(.key(first), now: now, in: db)
         }
+        if let other = inData.first(where: { $0.caseInsensitiveCompare(contact.key) != .orderedSame }) {
+            throw FireEventError.conflictingContactKeys(contact.key, other)
+        }
+        return contact
     }
 
     /// A contact by ID must exist; a new key becomes a contact, as the platform does on first sight.

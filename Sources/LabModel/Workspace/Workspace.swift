@@ -44,6 +44,9 @@ public final class Workspace: WorkspaceReading, Sendable {
         engine = EventEngine(pool: pool, clock: clock, feed: feed)
     }
 
+    // Without close(), the engine's thread would keep the database open for the life of the process.
+    deinit { engine.requestStop() }
+
     /// The pid of a killed owner whose lock this workspace took over, if any.
     public var previousOwnerPID: Int32? { lock.previousOwnerPID }
 
