@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // No `pkgConfig:`: SwiftPM drops the -D flags of ncursesw.pc with a warning on every
@@ -28,7 +29,10 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "LabServer", dependencies: ["LabModel"]),
+        .target(
+            name: "LabServer",
+            dependencies: ["LabModel", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .target(name: "LabClient"),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(
@@ -51,6 +55,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "LabServerTests", dependencies: ["LabServer", "LabModel", "TestSupport"]),
         .testTarget(name: "LabClientTests", dependencies: ["LabClient"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),

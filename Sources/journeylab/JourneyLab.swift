@@ -8,9 +8,10 @@ struct JourneyLab: ParsableCommand {
         discussion: """
             Everything lives in one workspace file (see --workspace). Examples:
               journeylab status --json
+              journeylab serve --port 0
               journeylab reset --yes --workspace /tmp/class.sqlite
             """,
         version: "0.1.0",
-        subcommands: [Status.self, Reset.self, TerminalCheck.self, EngineDrill.self]
+        subcommands: [Status.self, Reset.self, Serve.self, TerminalCheck.self, EngineDrill.self]
     )
 }

@@ -27,8 +27,12 @@ public enum SeedScenario {
     /// as root; a running journey (trigger `Updated is False`, Update Contact Data `Updated = True`);
     /// an automation with a Fire Event activity; a started Contact Builder event with its data
     /// extension; and an app with the tutorial's permissions.
+    /// `triggerKey` and `eventDataExternalKey` let the tutorial's own request bodies, with their
+    /// keys, work unchanged.
     @discardableResult
-    public static func configure(_ workspace: Workspace) throws -> Configured {
+    public static func configure(
+        _ workspace: Workspace, triggerKey: String? = nil, eventDataExternalKey: String? = nil
+    ) throws -> Configured {
         let members = try workspace.createDataExtension(memberDataExtension())
         try workspace.addRecords(to: .id(members.id), rows: Self.members)
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
@@ -38,7 +42,7 @@ public enum SeedScenario {
         let journey = try workspace.createInteraction(name: "Member Updates", key: "member-updates")
         let trigger = try workspace.setTrigger(
             of: .id(journey.id), name: "Members not updated", dataExtension: .id(members.id),
-            filter: .condition(FilterCondition("Updated", .is, "False")))
+            filter: .condition(FilterCondition("Updated", .is, "False")), key: triggerKey)
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
         try workspace.activate(.id(journey.id))
@@ -47,7 +51,8 @@ public enum SeedScenario {
         let event = try workspace.createContactEvent(
             name: "Member Preferences", eventKey: trigger.key, destinationGroupID: group.id)
         let eventData = try workspace.createEventDataExtension(
-            for: event.id, name: "Member Preferences", fields: [Field(name: "Preference", type: .text, length: 100)])
+            for: event.id, name: "Member Preferences", externalKey: eventDataExternalKey,
+            fields: [Field(name: "Preference", type: .text, length: 100)])
         try workspace.startEvent(event.id)
         let app = try workspace.createApp(
             name: "JourneyLab Tutorial", package: "journeylab.tutorial", permissions: AppPermission.tutorial)

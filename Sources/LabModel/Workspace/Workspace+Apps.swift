@@ -53,6 +53,56 @@ extension Workspace {
         }
     }
 
+    /// Journals that an app got an access token (lessons check for it).
+    public func recordTokenIssued(to app: InstalledApp, through route: String, scopes: Set<Scope>, lifetime: Int) throws {
+        try perform { _ in
+            (
+                (),
+                JournalLine(
+                    entity: "installedApp", action: "token", entityIDs: [app.id.storageText],
+                    sentence:
+                        "Issued an access token to \(app.name) through \(route), valid \(lifetime) s, scopes \(scopes.sorted().map(\.rawValue).joined(separator: " "))."
+                )
+            )
+        }
+    }
+
+    /// The app scripts and CI sign in with (`JOURNEYLAB_CLIENT_ID` / `_SECRET`): created with
+    /// every permission the first time, its secret kept current afterwards.
+    @discardableResult
+    public func ensureApp(clientID: String, clientSecret: String, name: String = "JourneyLab Scripts") throws -> InstalledApp {
+        let clientID = clientID.trimmingCharacters(in: .whitespaces)
+        let clientSecret = clientSecret.trimmingCharacters(in: .whitespaces)
+        guard !clientID.isEmpty, !clientSecret.isEmpty else { throw ContactModelError.emptyKey(kind: "app client id and secret") }
+        if let existing = try app(clientID: clientID), existing.clientSecret == clientSecret { return existing }
+        let permissions = Set(AppPermission.all)
+        return try perform { db in
+            try db.execute(sql: "DELETE FROM installedApp WHERE clientID = ?", arguments: [clientID])
+            var appName = name
+            var suffix = 2
+            while try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM installedApp WHERE name = ?", arguments: [appName])! > 0 {
+                appName = "\(name) \(suffix)"
+                suffix += 1
+            }
+            let app = InstalledApp(
+                id: UUID(), name: appName, package: "journeylab.scripts", account: "Production", clientID: clientID,
+                clientSecret: clientSecret, permissions: permissions)
+            try db.execute(
+                sql:
+                    "INSERT INTO installedApp (id, name, package, account, clientID, clientSecret, permissions, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    app.id.storageText, app.name, app.package, app.account, clientID, clientSecret, Self.storageText(permissions),
+                    clock(),
+                ])
+            return (
+                app,
+                JournalLine(
+                    entity: "installedApp", action: "create", entityIDs: [app.id.storageText],
+                    sentence: "Created app \(app.name) (client id \(clientID)) for scripts, with every permission.")
+            )
+        }
+    }
+
     /// Appends to the request log in a transaction of its own, so failed requests are logged too.
     public func logRequest(_ entry: RequestLogEntry) throws {
         try pool.write { db in

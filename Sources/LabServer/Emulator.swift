@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import LabModel
+import Synchronization
+
+/// The emulator's state and routing: the workspace it serves, the tokens it issued, its base URL.
+final class Emulator: Sendable {
+    let workspace: Workspace
+    let tokens: TokenStore
+    /// `expires_in` of `/v2/token` (Marketing Cloud: 1079 s) and of `/v1/requestToken` (3600 s),
+    /// both the configured lifetime when one is set.
+    let tokenLifetime: Int
+    let legacyLifetime: Int
+    private let base = Mutex("")
+    private let routeTable = Mutex<[Route]>([])
+    private let requestCounter = Mutex(1_000)
+
+    init(workspace: Workspace, tokenLifetime: TimeInterval?) {
+        self.workspace = workspace
+        self.tokenLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 1079
+        legacyLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 3600
+        tokens = TokenStore(lifetime: tokenLifetime ?? 1079)
+        routeTable.withLock { $0 = AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes }
+    }
+
+    /// `http://127.0.0.1:7444`, once the server listens.
+    var baseURL: String {
+        get { base.withLock { $0 } }
+        set { base.withLock { $0 = newValue } }
+    }
+
+    /// Numbers for `asyncRequestID`, increasing.
+    func nextRequestNumber() -> Int {
+        requestCounter.withLock { number in
+            number += 1
+            return number
+        }
+    }
+
+    /// Routes the request, checks its token and scope, and runs the handler.
+    func handle(_ request: EmulatorRequest) async throws -> (EmulatorResponse, appID: UUID?) {
+        let segments = request.path.split(separator: "/")
+        let routes = routeTable.withLock { $0 }
+        guard
+            let (route, captures) = routes.lazy.compactMap({ route in route.match(segments).map { (route, $0) } })
+                .first(where: { $0.0.method == request.method })
+        else { throw APIError.notFound }
+        var request = request
+        request.captures = captures
+        if let operation = route.operation {
+            let grant = try authorize(request)
+            guard operation.isAllowed(by: grant.scopes) else { throw APIError.forbidden }
+            request.grant = grant
+        }
+        return (try await route.handler(request), request.grant?.app.id)
+    }
+
+    private func authorize(_ request: EmulatorRequest) throws(APIError) -> TokenStore.Grant {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw APIError.notAuthorized("The access token is missing")
+        }
+        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        switch tokens.check(token) {
+        case .valid(let grant): return grant
+        case .expired: throw APIError.notAuthorized("The access token expired")
+        case .unknown: throw APIError.notAuthorized("The access token is not valid")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LabModel
+import NIOCore
+
+/// Turns every HTTP request into an emulator call: reads the body (5 MB at most), normalizes
+/// the path, answers in JSON (errors in Marketing Cloud's envelope), and logs the exchange.
+struct EmulatorResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    static let bodyLimit = 5 * 1024 * 1024
+
+    let emulator: Emulator
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
+        var request = request
+        var body = Data()
+        var appID: UUID?
+        let response: EmulatorResponse
+        do {
+            body = Data(buffer: try await request.collectBody(upTo: Self.bodyLimit))
+            let query = Dictionary(
+                request.uri.queryParameters.map { (String($0.key).lowercased(), String($0.value)) },
+                uniquingKeysWith: { first, _ in first })
+            let call = EmulatorRequest(
+                method: request.method, path: request.uri.path.normalizedPath, query: query, headers: request.headers, body: body)
+            (response, appID) = try await emulator.handle(call)
+        } catch let error as APIError {
+            response = EmulatorResponse(status: error.status, body: error.body, headers: error.headers)
+        } catch is NIOTooManyBytesError {
+            response = EmulatorResponse(status: APIError.tooLarge.status, body: APIError.tooLarge.body)
+        } catch {
+            context.logger.error("request failed: \(error)")
+            let failure = APIError.envelope(.internalServerError, "Internal Server Error: \(error)", code: 500)
+            response = EmulatorResponse(status: failure.status, body: failure.body)
+        }
+        let text = response.body.serialized
+        log(request, body: body, response: response, text: text, appID: appID, started: started)
+        var headers = response.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private func log(
+        _ request: Request, body: Data, response: EmulatorResponse, text: String, appID: UUID?, started: ContinuousClock.Instant
+    ) {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+        // Large bodies are logged in part: the log is for reading, not for replaying imports.
+        let requestText = String(decoding: body.prefix(64 * 1024), as: UTF8.self)
+        try? emulator.workspace.logRequest(
+            RequestLogEntry(
+                time: Date(), method: request.method.rawValue, path: path, status: response.status.code,
+                durationMilliseconds: milliseconds, requestBody: requestText, responseBody: text, appID: appID))
+    }
+}

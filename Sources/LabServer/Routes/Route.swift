@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import LabModel
+
+/// A request as route handlers see it: the path already normalized, the body read whole.
+struct EmulatorRequest: Sendable {
+    let method: HTTPRequest.Method
+    let path: String
+    /// Query parameters by lower-cased name.
+    let query: [String: String]
+    let headers: HTTPFields
+    let body: Data
+    /// The caller's token grant, on routes that need one.
+    var grant: TokenStore.Grant?
+    /// Path captures by name (`{key}`).
+    var captures: [String: String] = [:]
+
+    func json() throws(APIError) -> JSONValue {
+        guard !body.isEmpty else { throw APIError.malformed }
+        return try JSONValue(parsing: body)
+    }
+
+    /// The body as JSON, or as an HTML form (`a=1&b=2`) when it says so and is not JSON
+    /// (`curl -d '{…}'` labels JSON as a form).
+    func jsonOrForm() throws(APIError) -> JSONValue {
+        let saysForm = headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+        let looksLikeJSON = body.first { !$0.isASCIIWhitespace } == UInt8(ascii: "{")
+        guard saysForm && !looksLikeJSON else { return try json() }
+        var fields: [String: JSONValue] = [:]
+        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            fields[parts[0]] = .string(parts.count > 1 ? parts[1] : "")
+        }
+        return .object(fields)
+    }
+}
+
+struct EmulatorResponse: Sendable {
+    var status: HTTPResponse.Status
+    var body: JSONValue
+    var headers: HTTPFields = [:]
+}
+
+/// A method and path pattern (`/hub/v1/dataevents/key:{key}/rowset`), the operation a token
+/// must allow (nil: no token needed), and the handler.
+struct Route: Sendable {
+    let method: HTTPRequest.Method
+    let pattern: [String]
+    let operation: APIOperation?
+    let handler: @Sendable (EmulatorRequest) async throws -> EmulatorResponse
+
+    init(
+        _ method: HTTPRequest.Method, _ pattern: String, operation: APIOperation?,
+        _ handler: @escaping @Sendable (EmulatorRequest) async throws -> EmulatorResponse
+    ) {
+        self.method = method
+        self.pattern = pattern.split(separator: "/").map(String.init)
+        self.operation = operation
+        self.handler = handler
+    }
+
+    /// The captures when `segments` fit the pattern; literal parts match case-insensitively.
+    func match(_ segments: [Substring]) -> [String: String]? {
+        guard segments.count == pattern.count else { return nil }
+        var captures: [String: String] = [:]
+        for (segment, part) in zip(segments, pattern) {
+            if let open = part.firstIndex(of: "{") {
+                let prefix = part[..<open]
+                guard segment.count >= prefix.count,
+                    segment.prefix(prefix.count).caseInsensitiveCompare(prefix) == .orderedSame
+                else { return nil }
+                let name = String(part[part.index(after: open)...].dropLast())
+                let value = String(segment.dropFirst(prefix.count))
+                captures[name] = value.removingPercentEncoding ?? value
+            } else if segment.caseInsensitiveCompare(part) != .orderedSame {
+                return nil
+            }
+        }
+        return captures
+    }
+}
+
+extension String {
+    /// `//hub//v1/x/` → `/hub/v1/x`: real SDKs join base URLs and paths with doubled slashes.
+    var normalizedPath: String {
+        "/" + split(separator: "/").joined(separator: "/")
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}

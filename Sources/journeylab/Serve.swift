@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import LabModel
+import LabServer
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the Marketing Cloud REST emulator over a workspace.",
+        discussion: """
+            Serves the tutorial's REST calls (tokens, contactEvents, events, data extension rows) on \
+            127.0.0.1, and runs the event engine. Prints the base URL and each app's client id and secret. \
+            JOURNEYLAB_CLIENT_ID and JOURNEYLAB_CLIENT_SECRET make sure an app with those credentials and \
+            every permission exists (for scripts and CI). Ctrl-C stops it. Examples:
+              journeylab serve
+              journeylab serve --port 0 --workspace /tmp/class.sqlite --pace realistic
+            """)
+
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The port to listen on; 0 picks a free one.") var port = EmulatorAddress.defaultPort
+    @Option(help: "The address to listen on. Anything but loopback lets other machines use your apps' credentials.")
+    var host = "127.0.0.1"
+    @Option(help: "Access-token lifetime in seconds (default: Marketing Cloud's 1079; 3600 for /v1/requestToken).")
+    var tokenLifetime: Double?
+    @Option(help: "How fast events move contacts: instant, realistic or stepped.") var pace = "instant"
+
+    // A synchronous command: with an async root command, the terminal verbs' run loop would run
+    // on a concurrency thread, where job-control signals (Ctrl-Z) are not handled as at the top level.
+    func run() throws {
+        guard let pace = Pace(rawValue: pace.lowercased()) else {
+            throw CommandFailure("Unknown pace \"\(pace)\": use instant, realistic or stepped.")
+        }
+        let address = EmulatorAddress(host: host, port: port)
+        if !address.isLoopback {
+            FileHandle.standardError.write(
+                Data(
+                    "Warning: listening on \(host): other machines can reach the emulator and use your apps' credentials.\n".utf8)
+            )
+        }
+        if port != 0 && !EmulatorAddress.isFree(port: port, host: host) {
+            throw CommandFailure(
+                "Port \(port) on \(host) is already in use. Pick another with --port, or --port 0 for a free one.")
+        }
+        let workspace = try Workspace(path: options.path)
+        defer { workspace.close() }
+        let environment = ProcessInfo.processInfo.environment
+        if let clientID = environment["JOURNEYLAB_CLIENT_ID"], let secret = environment["JOURNEYLAB_CLIENT_SECRET"] {
+            try workspace.ensureApp(clientID: clientID, clientSecret: secret)
+        }
+        workspace.engine.settings.pace = pace
+        workspace.engine.start()
+        let apps = try workspace.apps()
+        let server = EmulatorServer(workspace: workspace, address: address, tokenLifetime: tokenLifetime)
+        try runBlocking {
+            try await server.run(stopOn: true) { url in
+                workspace.recordServerURL(url)
+                var lines = [
+                    "JourneyLab emulator on \(url) (workspace \(workspace.path))",
+                    "  REST base URL: \(url)/",
+                    "  Tokens: POST \(url)/v2/token, or the legacy POST \(url)/v1/requestToken",
+                ]
+                if apps.isEmpty {
+                    lines.append(
+                        "  No apps yet: create one in the app, or set JOURNEYLAB_CLIENT_ID and JOURNEYLAB_CLIENT_SECRET.")
+                }
+                for app in apps {
+                    lines.append("  App \(app.name): client id \(app.clientID), client secret \(app.clientSecret)")
+                }
+                lines.append("Press Ctrl-C to stop.")
+                print(lines.joined(separator: "\n"))
+                fflush(nil)
+            }
+            await workspace.engine.stop()
+        }
+        workspace.recordServerURL(nil)
+        print("Stopped.")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import LabModel
+import Synchronization
+import TestSupport
+
+@testable import LabServer
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A real emulator on 127.0.0.1 (a free port) over a temporary workspace with the tutorial's
+/// configuration, its engine running, and plain HTTP requests to it.
+final class EmulatorFixture: Sendable {
+    static let seedTriggerKey = "CONTACT-EVENT-f34a064a-32bb-f015-f4fa-e178f4f57d4d"
+    static let seedEventDataKey = "7CD9E124-6AA3-4884-85B3-B5BFE0CF68F9"
+
+    let folder: URL
+    let workspace: Workspace
+    let seed: SeedScenario.Configured
+    let baseURL: String
+    private let server: Task<Void, any Error>
+
+    init(tokenLifetime: TimeInterval? = nil) async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-server-\(UUID().uuidString)")
+        workspace = try Workspace(path: folder.appendingPathComponent("workspace.sqlite").path)
+        seed = try SeedScenario.configure(
+            workspace, triggerKey: Self.seedTriggerKey, eventDataExternalKey: Self.seedEventDataKey)
+        workspace.engine.start()
+        let (urls, continuation) = AsyncStream.makeStream(of: String.self)
+        let emulator = EmulatorServer(
+            workspace: workspace, address: EmulatorAddress(host: "127.0.0.1", port: 0), tokenLifetime: tokenLifetime,
+            logLevel: .critical)
+        server = Task { try await emulator.run { continuation.yield($0) } }
+        var iterator = urls.makeAsyncIterator()
+        guard let url = await iterator.next() else { throw FixtureFailure("the emulator did not start") }
+        baseURL = url
+    }
+
+    deinit {
+        server.cancel()
+        workspace.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    struct Reply {
+        let status: Int
+        let text: String
+        let headers: [String: String]
+        var json: JSONValue { (try? JSONValue(parsing: Data(text.utf8))) ?? .null }
+    }
+
+    /// Sends `body` as is (the seed's bytes), JSON unless told otherwise.
+    func send(
+        _ method: String, _ path: String, body: String? = nil, token: String? = nil,
+        contentType: String = "application/json"
+    ) async throws -> Reply {
+        var request = URLRequest(url: URL(string: baseURL + path)!)
+        request.httpMethod = method
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = body.map { Data($0.utf8) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { headers[String(describing: key).lowercased()] = String(describing: value) }
+        return Reply(status: http.statusCode, text: String(decoding: data, as: UTF8.self), headers: headers)
+    }
+
+    /// A token for the tutorial's app through `/v2/token`.
+    func token(scope: String? = nil) async throws -> String {
+        let app = seed.app
+        let scopePart = scope.map { #","scope":"\#($0)""# } ?? ""
+        let reply = try await send(
+            "POST", "/v2/token",
+            body:
+                #"{"grant_type":"client_credentials","client_id":"\#(app.clientID)","client_secret":"\#(app.clientSecret)"\#(scopePart)}"#
+        )
+        guard case .string(let token) = reply.json["access_token"] else {
+            throw FixtureFailure("no token: \(reply.text)")
+        }
+        return token
+    }
+
+    /// Each member's `Updated` flag by email address.
+    func flags() throws -> [String: String] {
+        let members = try workspace.dataExtension(.id(seed.members.id))
+        return Dictionary(
+            uniqueKeysWithValues: try workspace.rows(of: .id(members.id), limit: 1_000).records.map {
+                ($0[members.field(named: "EmailAddress")!].displayText, $0[members.field(named: "Updated")!].displayText)
+            })
+    }
+}
+
+struct FixtureFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Record {
+    /// The record's values by field name, as displayed.
+    func texts(in de: DataExtension) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: de.fields.map { ($0.name, self[$0].displayText) })
+    }
+}
