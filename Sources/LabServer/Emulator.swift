@@ -14,13 +14,16 @@ final class Emulator: Sendable {
     private let base = Mutex("")
     private let routeTable = Mutex<[Route]>([])
     private let requestCounter = Mutex(1_000)
+    let rowsetTokens = RowsetTokens()
 
     init(workspace: Workspace, tokenLifetime: TimeInterval?) {
         self.workspace = workspace
         self.tokenLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 1079
         legacyLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 3600
         tokens = TokenStore(lifetime: tokenLifetime ?? 1079)
-        routeTable.withLock { $0 = AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes }
+        routeTable.withLock {
+            $0 = AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
+        }
     }
 
     /// `http://127.0.0.1:7444`, once the server listens.

@@ -43,31 +43,62 @@ extension Workspace {
         try perform { db in
             let stored = try StoredDataExtension.load(reference, in: db)
             let de = stored.definition
-            let input = RecordInput(dataExtension: de)
-            guard !de.primaryKey.isEmpty else { throw RecordError.noPrimaryKey(dataExtension: de.name) }
-            let changes = try input.changes(from: values)
-            let missingKeys = de.primaryKey.filter { (changes[$0.id] ?? .null).isNull }
-            guard missingKeys.isEmpty else {
-                throw RecordError.missingPrimaryKey(dataExtension: de.name, fields: de.primaryKey.map(\.name))
-            }
-            let table = stored.rowTable
-            let existing = try table.rowID(forKey: changes, in: db)
-            let rowID: Int64
-            if let existing {
-                try table.update(rowID: existing, setting: changes, in: db)
-                rowID = existing
-            } else {
-                rowID = try insert([try input.newRecord(from: values, now: clock())], into: stored, in: db)
-            }
-            let record = try table.record(rowID: rowID, in: db)!
+            let result = try upsert(values, into: stored, in: db)
+            let rowID = result.record.rowID
             let line = JournalLine(
-                entity: "record", action: existing == nil ? "insert" : "update",
+                entity: "record", action: result.wasInserted ? "insert" : "update",
                 entityIDs: [de.id.storageText, "row:\(rowID)"],
                 sentence:
-                    "\(existing == nil ? "Added" : "Updated") a record in \(de.name) by key: \(de.recordName(record.values, rowID: rowID))."
+                    "\(result.wasInserted ? "Added" : "Updated") a record in \(de.name) by key: \(de.recordName(result.record.values, rowID: rowID))."
             )
-            return (UpsertResult(record: record, wasInserted: existing == nil), line)
+            return (result, line)
         }
+    }
+
+    /// Upserts every row in one transaction: all of them, or none when any is refused.
+    /// - Throws: `RecordBatchError` naming the row (from 0) and why.
+    @discardableResult
+    public func upsertRecords(in reference: DataExtensionReference, rows: [[String: String]]) throws -> [UpsertResult] {
+        try perform { db in
+            let stored = try StoredDataExtension.load(reference, in: db)
+            let de = stored.definition
+            var results: [UpsertResult] = []
+            for (index, values) in rows.enumerated() {
+                do {
+                    results.append(try upsert(values, into: stored, in: db))
+                } catch let error as RecordError {
+                    throw RecordBatchError(row: index, error: error)
+                }
+            }
+            let added = results.filter(\.wasInserted).count
+            let line = JournalLine(
+                entity: "record", action: "upsert", entityIDs: [de.id.storageText] + results.map { "row:\($0.record.rowID)" },
+                sentence:
+                    "Upserted \(rows.count) record\(rows.count == 1 ? "" : "s") in \(de.name) by key: \(added) added, \(rows.count - added) updated."
+            )
+            return (results, line)
+        }
+    }
+
+    private func upsert(_ values: [String: String], into stored: StoredDataExtension, in db: Database) throws -> UpsertResult {
+        let de = stored.definition
+        let input = RecordInput(dataExtension: de)
+        guard !de.primaryKey.isEmpty else { throw RecordError.noPrimaryKey(dataExtension: de.name) }
+        let changes = try input.changes(from: values)
+        let missingKeys = de.primaryKey.filter { (changes[$0.id] ?? .null).isNull }
+        guard missingKeys.isEmpty else {
+            throw RecordError.missingPrimaryKey(dataExtension: de.name, fields: de.primaryKey.map(\.name))
+        }
+        let table = stored.rowTable
+        let existing = try table.rowID(forKey: changes, in: db)
+        let rowID: Int64
+        if let existing {
+            try table.update(rowID: existing, setting: changes, in: db)
+            rowID = existing
+        } else {
+            rowID = try insert([try input.newRecord(from: values, now: clock())], into: stored, in: db)
+        }
+        return UpsertResult(record: try table.record(rowID: rowID, in: db)!, wasInserted: existing == nil)
     }
 
     /// Changes the given fields of one record.
@@ -148,4 +179,13 @@ extension Workspace {
 public struct UpsertResult: Sendable, Hashable {
     public let record: Record
     public let wasInserted: Bool
+}
+
+/// A row of a batch was refused; nothing of the batch was written.
+public struct RecordBatchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The refused row's position in the batch, from 0.
+    public let row: Int
+    public let error: RecordError
+
+    public var description: String { "Row \(row + 1): \(error)" }
 }

@@ -1,0 +1,203 @@
+import Foundation
+import HTTPTypes
+import LabModel
+import Synchronization
+
+/// Data extension rows: the hub's synchronous upserts and the customobjectdata rowset reads.
+struct RowRoutes {
+    let emulator: Emulator
+
+    var routes: [Route] {
+        [
+            Route(.post, "/hub/v1/dataevents/key:{key}/rowset", operation: .writeRows) { try upsertRows($0) },
+            Route(.put, "/hub/v1/dataevents/key:{key}/rows/{keys}", operation: .writeRows) { try upsertRow($0) },
+            Route(.get, "/data/v1/customobjectdata/key/{key}/rowset", operation: .readRows) { try rowset($0) },
+            Route(.get, "/data/v1/customobjectdata/token/{token}/rowset", operation: .readRows) { try continuedRowset($0) },
+        ]
+    }
+
+    private var workspace: Workspace { emulator.workspace }
+
+    /// A bare array of `{"keys":{…},"values":{…}}`, upserted by primary key, all or none; the
+    /// array comes back as sent.
+    func upsertRows(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let de = try dataExtension(request.captures["key"] ?? "")
+        let body = try request.json()
+        guard let items = body.array else {
+            throw APIError.badRequest("The body must be an array of {\"keys\", \"values\"} rows.")
+        }
+        let rows = try items.map { item in
+            try rowValues(keys: item["keys"]?.object ?? [:], values: item["values"]?.object ?? [:], in: de)
+        }
+        do {
+            try workspace.upsertRecords(in: .id(de.id), rows: rows)
+        } catch let failure as RecordBatchError {
+            throw unableToSave(de, failure.error)
+        }
+        return EmulatorResponse(status: .ok, body: body)
+    }
+
+    /// `/rows/Email:someone@example.com` (or `k1:v1,k2:v2`) with `{"values":{…}}`.
+    func upsertRow(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let de = try dataExtension(request.captures["key"] ?? "")
+        var keys: [String: JSONValue] = [:]
+        for pair in (request.captures["keys"] ?? "").split(separator: ",") {
+            let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw APIError.badRequest("Name the row as PrimaryKeyName:value (several joined with commas).")
+            }
+            keys[parts[0]] = .string(parts[1])
+        }
+        let values = try request.json()["values"]?.object ?? [:]
+        do {
+            _ = try workspace.upsertRecord(in: .id(de.id), values: try rowValues(keys: keys, values: values, in: de))
+        } catch let error as RecordError {
+            throw unableToSave(de, error)
+        }
+        return EmulatorResponse(status: .ok, body: .object(["keys": .object(keys), "values": .object(values)]))
+    }
+
+    /// One page of rows: names lower-cased, every value a string, `items` left out when empty.
+    func rowset(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let de = try dataExtension(request.captures["key"] ?? "")
+        let query = RowsetQuery(
+            dataExtensionID: de.id, filter: try request.query["$filter"].map(RowsetFilter.parse),
+            sort: try request.query["$orderby"].map(Self.sort),
+            pageSize: min(max(Int(request.query["$pagesize"] ?? "") ?? 2500, 1), 2500))
+        let token = emulator.rowsetTokens.remember(query)
+        return try page(query, token: token, number: Int(request.query["$page"] ?? "") ?? 1)
+    }
+
+    /// The same query by its token: `links.next` points here.
+    func continuedRowset(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        guard let token = request.captures["token"], let query = emulator.rowsetTokens.query(for: token) else {
+            throw APIError.badRequest("The request token is unknown or has expired: read the rowset again.", code: 10001)
+        }
+        return try page(query, token: token, number: Int(request.query["$page"] ?? "") ?? 1)
+    }
+
+    private func page(_ query: RowsetQuery, token: String, number: Int) throws -> EmulatorResponse {
+        let de = try workspace.dataExtension(.id(query.dataExtensionID))
+        let number = max(number, 1)
+        let page: NumberedPage
+        do {
+            page = try workspace.rows(
+                of: .id(de.id), offset: (number - 1) * query.pageSize, limit: query.pageSize, sortedBy: query.sort,
+                matching: query.filter)
+        } catch let error as RecordError {
+            throw APIError.badRequest(error.description, code: 10001)
+        }
+        let link = "/v1/customobjectdata/token/\(token)/rowset?$page="
+        var links: [String: JSONValue] = ["self": .string(link + "\(number)")]
+        if number * query.pageSize < page.total { links["next"] = .string(link + "\(number + 1)") }
+        var body: [String: JSONValue] = [
+            "links": .object(links), "requestToken": .string(token),
+            "tokenExpireDateUtc": .string(RowsetTokens.expiryText(Date().addingTimeInterval(RowsetTokens.lifetime))),
+            "customObjectId": .string(de.id.uuidString.lowercased()), "customObjectKey": .string(de.externalKey),
+            "pageSize": .number(query.pageSize), "page": .number(number), "count": .number(page.total), "top": .number(0),
+        ]
+        if !page.records.isEmpty {
+            body["items"] = .array(
+                page.records.map { record in
+                    var keys: [String: JSONValue] = [:]
+                    var values: [String: JSONValue] = [:]
+                    for field in de.fields {
+                        let text = JSONValue.string(record[field].displayText)
+                        if field.isPrimaryKey {
+                            keys[field.name.lowercased()] = text
+                        } else {
+                            values[field.name.lowercased()] = text
+                        }
+                    }
+                    return .object(["keys": .object(keys), "values": .object(values)])
+                })
+        }
+        return EmulatorResponse(status: .ok, body: .object(body))
+    }
+
+    private func dataExtension(_ key: String) throws(APIError) -> DataExtension {
+        guard let de = try? workspace.dataExtension(.externalKey(key)) else {
+            throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
+        }
+        return de
+    }
+
+    /// Keys then values as one row; a key that is not a primary-key field is refused as Marketing Cloud does.
+    private func rowValues(keys: [String: JSONValue], values: [String: JSONValue], in de: DataExtension) throws(APIError)
+        -> [String: String]
+    {
+        var row: [String: String] = [:]
+        for (name, value) in keys {
+            guard let field = de.field(named: name), field.isPrimaryKey else {
+                throw APIError.badRequest("Primary key '\(name.lowercased())' does not exist.")
+            }
+            row[field.name] = value.text ?? ""
+        }
+        for (name, value) in values {
+            guard let text = value.text else { throw APIError.badRequest("Column \(name) must be a single value.") }
+            row[de.field(named: name)?.name ?? name] = text
+        }
+        return row
+    }
+
+    private func unableToSave(_ de: DataExtension, _ error: RecordError) -> APIError {
+        let detail: String =
+            switch error {
+            case .invalidValue(let field, _, _), .systemFieldReadOnly(let field): "\(field): \(error)"
+            case .unknownField(_, let field): "\(field): \(error)"
+            default: error.description
+            }
+        return APIError.envelope(
+            .badRequest, "Unable to save rows for data extension ID \(de.id.uuidString.lowercased())", code: 10006,
+            extra: [
+                "additionalErrors": .array([
+                    .object(["message": .string(detail), "errorcode": .number(10000), "documentation": .string("")])
+                ])
+            ])
+    }
+
+    /// `$orderBy=LastName desc`.
+    private static func sort(_ text: String) throws(APIError) -> RecordSort {
+        let words = text.split(separator: " ").map(String.init)
+        guard let field = words.first, words.count <= 2 else {
+            throw APIError.badRequest("$orderBy takes one field and asc or desc.", code: 10001)
+        }
+        return RecordSort(field, ascending: words.count < 2 || words[1].lowercased() != "desc")
+    }
+}
+
+/// A rowset read remembered for its continuation links.
+struct RowsetQuery: Sendable {
+    let dataExtensionID: UUID
+    let filter: RecordFilter?
+    let sort: RecordSort?
+    let pageSize: Int
+}
+
+/// Request tokens of rowset reads, valid for twenty minutes as Marketing Cloud's are.
+final class RowsetTokens: Sendable {
+    static let lifetime: TimeInterval = 20 * 60
+    private let queries = Mutex<[String: (query: RowsetQuery, expires: Date)]>([:])
+
+    func remember(_ query: RowsetQuery) -> String {
+        let token = UUID().uuidString.lowercased()
+        let now = Date()
+        queries.withLock { queries in
+            queries = queries.filter { $0.value.expires > now }
+            queries[token] = (query, now.addingTimeInterval(Self.lifetime))
+        }
+        return token
+    }
+
+    func query(for token: String) -> RowsetQuery? {
+        queries.withLock { queries in
+            guard let entry = queries[token.lowercased()], entry.expires > Date() else { return nil }
+            return entry.query
+        }
+    }
+
+    /// `2025-05-23T18:26:43.697`: ISO 8601 without a zone, as Marketing Cloud writes dates.
+    static func expiryText(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+    }
+}
