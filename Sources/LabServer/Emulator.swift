@@ -22,7 +22,9 @@ final class Emulator: Sendable {
         legacyLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 3600
         tokens = TokenStore(lifetime: tokenLifetime ?? 1079)
         routeTable.withLock {
-            $0 = AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
+            $0 =
+                AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
+                + JourneyMemberRoutes(emulator: self).routes
         }
     }
 

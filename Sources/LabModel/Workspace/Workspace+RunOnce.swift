@@ -108,3 +108,36 @@ extension WorkspaceReading {
         try database.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
     }
 }
+
+/// A contact inside a journey version now.
+public struct JourneyMembership: Sendable, Hashable {
+    public let contactKey: String
+    public let journeyKey: String
+    public let version: Int
+}
+
+extension WorkspaceReading {
+    /// The journey versions each of these contacts is inside now (keys compared case-insensitively).
+    public func memberships(ofContacts keys: [String]) throws -> [JourneyMembership] {
+        guard !keys.isEmpty else { return [] }
+        return try database.read { db in
+            var found: [JourneyMembership] = []
+            for chunk in keys.chunked(into: 500) {
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                found += try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT c.contactKey, i.key, v.number FROM contact AS c
+                        JOIN journeyEntry AS e ON e.contactID = c.id AND e.outcome = \(EntryOutcome.entered.rawValue)
+                        JOIN journeyCohort AS k ON k.id = e.cohortID AND k.exitedAt IS NULL
+                        JOIN interactionVersion AS v ON v.id = k.versionID
+                        JOIN interaction AS i ON i.id = k.interactionID
+                        WHERE c.contactKey IN (\(placeholders)) ORDER BY c.contactKey, i.key, v.number
+                        """,
+                    arguments: StatementArguments(Array(chunk))
+                ).map { JourneyMembership(contactKey: $0[0], journeyKey: $0[1], version: $0[2]) }
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import LabModel
+
+/// Batches of API events (`async/events`) and who is inside which journey (`contactMembership`).
+struct JourneyMemberRoutes {
+    let emulator: Emulator
+
+    var routes: [Route] {
+        [
+            Route(.post, "/interaction/v1/async/events", operation: .fireAPIEvent) { try batch($0) },
+            Route(.post, "/interaction/v1/interactions/contactMembership", operation: .readJourneys) { try membership($0) },
+        ]
+    }
+
+    /// Up to 100 members, each fired as its own API event; each answered in request order with
+    /// its `eventInstanceId` or why it was not queued.
+    func batch(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let body = try request.json()
+        guard let key = body["eventDefinitionKey"]?.nonEmptyText else {
+            throw APIError.badRequest("eventDefinitionKey is required.")
+        }
+        guard let members = body["members"]?.array, !members.isEmpty else { throw APIError.badRequest("members is required.") }
+        guard members.count <= 100 else {
+            throw APIError.badRequest("At most 100 members can be sent in one request; this one has \(members.count).")
+        }
+        var answers: [JSONValue] = []
+        var notQueued = 0
+        for member in members {
+            let contactKey = member["contactKey"]?.nonEmptyText ?? ""
+            do {
+                guard !contactKey.isEmpty else { throw APIError.badRequest("contactKey is required.") }
+                var data: [String: String] = [:]
+                for (name, value) in member["data"]?.object ?? [:] {
+                    guard let text = value.text else { throw APIError.eventData(["Data field \(name) must be a single value."]) }
+                    data[name] = text
+                }
+                let fired = try emulator.workspace.fireAPIEvent(key: key, contact: .key(contactKey), data: data)
+                answers.append(
+                    .object([
+                        "contactKey": .string(contactKey), "eventInstanceId": .string(fired.instanceID.uuidString.lowercased()),
+                    ]))
+            } catch {
+                notQueued += 1
+                let refusal: APIError =
+                    switch error {
+                    case let error as APIError: error
+                    case let error as FireEventError: APIError.firing(error)
+                    default: APIError.badRequest(String(describing: error))
+                    }
+                let message = refusal.body["validationErrors"]?.array?.first?["message"] ?? refusal.body["message"] ?? .string("")
+                answers.append(
+                    .object([
+                        "contactKey": .string(contactKey), "errorcode": .string(refusal.body["errorcode"]?.text ?? ""),
+                        "message": message,
+                    ]))
+            }
+        }
+        return EmulatorResponse(
+            status: .accepted,
+            body: .object([
+                "requestId": .string(UUID().uuidString.lowercased()), "count": .number(members.count),
+                "notQueuedCount": .number(notQueued), "members": .array(answers),
+            ]))
+    }
+
+    /// `{"ContactKeyList":[…]}` → the journey versions each contact is inside, and the contacts in none.
+    func membership(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let keys = (try request.json()["ContactKeyList"]?.array ?? []).compactMap(\.nonEmptyText)
+        let memberships = try emulator.workspace.memberships(ofContacts: keys)
+        let inside = Set(memberships.map { $0.contactKey.lowercased() })
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "results": .object([
+                    "contactMemberships": .array(
+                        memberships.map {
+                            .object([
+                                "contactKey": .string($0.contactKey), "definitionKey": .string($0.journeyKey),
+                                "version": .number($0.version),
+                            ])
+                        }),
+                    "contactsNotFound": .array(keys.filter { !inside.contains($0.lowercased()) }.map(JSONValue.string)),
+                ])
+            ]))
+    }
+}
