@@ -10,11 +10,12 @@ import Testing
     @Test func theSeedsRequestTokenBodyGetsALegacyToken() async throws {
         let fixture = try await EmulatorFixture()
         let app = fixture.seed.app
-        // The seed's request, with this workspace's app credentials in place of its sample ones.
+        // The seed's request as printed, with an app holding its sample credentials.
+        try fixture.workspace.ensureApp(clientID: "gyjzvytv7ukqtfn3x2qdyfsn", clientSecret: "SJbAEenSK2SVBK4d4vBV6NKT")
         let body = """
             {
-              "clientId": "\(app.clientID)",
-              "clientSecret": "\(app.clientSecret)"
+              "clientId": "gyjzvytv7ukqtfn3x2qdyfsn",
+              "clientSecret": "SJbAEenSK2SVBK4d4vBV6NKT"
             }
             """
         let reply = try await fixture.send("POST", "/v1/requestToken", body: body)
@@ -25,7 +26,7 @@ import Testing
         #expect(reply.json["refreshToken"] == nil)
         #expect(
             try fixture.workspace.journal(last: 1)[0].sentence.hasPrefix(
-                "Issued an access token to JourneyLab Tutorial through /v1/requestToken"))
+                "Issued an access token to JourneyLab Scripts through /v1/requestToken"))
 
         let offline = try await fixture.send(
             "POST", "/v1/requestToken?legacy=1",

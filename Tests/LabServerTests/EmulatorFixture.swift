@@ -82,6 +82,17 @@ final class EmulatorFixture: Sendable {
         return token
     }
 
+    /// Each member's `Updated` flag by email address, read back as a client would: the rowset route.
+    func flagsOverHTTP(token: String) async throws -> [String: String] {
+        let reply = try await send(
+            "GET", "/data/v1/customobjectdata/key/\(seed.members.externalKey)/rowset?$pageSize=2500", token: token)
+        var flags: [String: String] = [:]
+        for item in reply.json["items"]?.array ?? [] {
+            if let email = item["keys"]?["emailaddress"]?.text { flags[email] = item["values"]?["updated"]?.text }
+        }
+        return flags
+    }
+
     /// Each member's `Updated` flag by email address.
     func flags() throws -> [String: String] {
         let members = try workspace.dataExtension(.id(seed.members.id))

@@ -81,7 +81,7 @@ import Testing
         #expect(json["requestServiceMessageID"]?.text.flatMap(UUID.init(uuidString:)) != nil)
         #expect(json["serviceMessageID"]?.text.flatMap(UUID.init(uuidString:)) != nil)
         await fixture.workspace.engine.settle()
-        #expect(try fixture.flags()["susan@sausage.com"] == "True")
+        #expect(try await fixture.flagsOverHTTP(token: token)["susan@sausage.com"] == "True")
         let eventRow = try fixture.workspace.rows(of: .externalKey(EmulatorFixture.seedEventDataKey)).records[0]
             .texts(in: fixture.seed.eventData)
         #expect(eventRow["EventInstanceID"] == instanceID.uuidString.lowercased())
@@ -103,7 +103,7 @@ import Testing
         #expect(reply.status == 201, "\(reply.text)")
         #expect(reply.json["eventInstanceId"]?.text.flatMap(UUID.init(uuidString:)) != nil)
         await workspace.engine.settle()
-        #expect(try fixture.flags()["saskia@sausage.com"] == "True")
+        #expect(try await fixture.flagsOverHTTP(token: token)["saskia@sausage.com"] == "True")
 
         let missing = try await fixture.send(
             "POST", path,
