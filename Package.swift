@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // No `pkgConfig:`: SwiftPM drops the -D flags of ncursesw.pc with a warning on every
@@ -45,6 +46,8 @@ let package = Package(
             dependencies: [
                 "LabModel", "LabServer", "LabClient", "Terminal", "Screens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // To tell a taken port (NIO's bind error) from other failures.
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

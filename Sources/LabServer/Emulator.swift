@@ -17,15 +17,23 @@ final class Emulator: Sendable {
     let rowsetTokens = RowsetTokens()
 
     init(workspace: Workspace, tokenLifetime: TimeInterval?) {
+        // Routes hold the emulator unowned: it owns them.
         self.workspace = workspace
         self.tokenLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 1079
         legacyLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 3600
-        tokens = TokenStore(lifetime: tokenLifetime ?? 1079)
+        tokens = TokenStore()
         routeTable.withLock {
             $0 =
                 AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
                 + JourneyMemberRoutes(emulator: self).routes
         }
+    }
+
+    /// Where clients reach this server: the request's `Host` (right even when listening on
+    /// 0.0.0.0), else the address it listens on.
+    func baseURL(for request: EmulatorRequest) -> String {
+        guard let host = request.authority, !host.isEmpty else { return baseURL }
+        return "http://\(host)"
     }
 
     /// `http://127.0.0.1:7444`, once the server listens.

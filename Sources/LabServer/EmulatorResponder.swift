@@ -20,11 +20,10 @@ struct EmulatorResponder: HTTPResponder {
         let response: EmulatorResponse
         do {
             body = Data(buffer: try await request.collectBody(upTo: Self.bodyLimit))
-            let query = Dictionary(
-                request.uri.queryParameters.map { (String($0.key).lowercased(), String($0.value)) },
-                uniquingKeysWith: { first, _ in first })
+            let query = Self.queryParameters(request.uri.query ?? "")
             let call = EmulatorRequest(
-                method: request.method, path: request.uri.path.normalizedPath, query: query, headers: request.headers, body: body)
+                method: request.method, path: request.uri.path.normalizedPath, query: query, headers: request.headers,
+                authority: request.head.authority, body: body)
             (response, appID) = try await emulator.handle(call)
         } catch let error as APIError {
             response = EmulatorResponse(status: error.status, body: error.body, headers: error.headers)
@@ -40,6 +39,21 @@ struct EmulatorResponder: HTTPResponder {
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// `%24filter=Updated+eq+%27True%27` → `["$filter": "Updated eq 'True'"]`: names lower-cased,
+    /// `+` as a space, names and values percent-decoded (Python and JavaScript clients encode both).
+    static func queryParameters(_ query: String) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { part in
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            guard let name = parts.first?.lowercased(), parameters[name] == nil else { continue }
+            parameters[name] = parts.count > 1 ? parts[1] : ""
+        }
+        return parameters
     }
 
     private func log(

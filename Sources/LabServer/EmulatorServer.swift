@@ -55,18 +55,24 @@ extension EmulatorAddress {
     /// The default port if nothing listens there yet, else a free one: what the app uses so a
     /// second JourneyLab on the machine still gets an emulator.
     public static func defaultOrFree(host: String = "127.0.0.1") -> EmulatorAddress {
-        EmulatorAddress(host: host, port: isFree(port: defaultPort, host: host) ? defaultPort : 0)
+        EmulatorAddress(host: host, port: isFree(port: defaultPort, host: host) == true ? defaultPort : 0)
     }
 
-    /// Whether a TCP listener could bind `port` now.
-    public static func isFree(port: Int, host: String = "127.0.0.1") -> Bool {
+    /// Whether a TCP listener could bind `port` on an IPv4 `host` now (with SO_REUSEADDR, as the
+    /// server binds, so connections left closing by an earlier run do not count). Nil for hosts
+    /// this cannot check (IPv6, names): the bind itself says.
+    public static func isFree(port: Int, host: String = "127.0.0.1") -> Bool? {
+        let ipv4 = host == "localhost" ? "127.0.0.1" : host
+        guard (0...65_535).contains(port), inet_addr(ipv4) != INADDR_NONE || ipv4 == "255.255.255.255" else { return nil }
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { return false }
         defer { close(socketFD) }
+        var reuse: Int32 = 1
+        setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr(host == "localhost" ? "127.0.0.1" : host)
+        address.sin_addr.s_addr = inet_addr(ipv4)
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabModel
 import LabServer
+import NIOCore
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct Serve: ParsableCommand {
         guard let pace = Pace(rawValue: pace.lowercased()) else {
             throw CommandFailure("Unknown pace \"\(pace)\": use instant, realistic or stepped.")
         }
+        guard (0...65_535).contains(port) else {
+            throw CommandFailure("--port takes 0 to 65535 (0: any free port), not \(port).")
+        }
         let address = EmulatorAddress(host: host, port: port)
         if !address.isLoopback {
             FileHandle.standardError.write(
@@ -36,7 +40,7 @@ struct Serve: ParsableCommand {
                     "Warning: listening on \(host): other machines can reach the emulator and use your apps' credentials.\n".utf8)
             )
         }
-        if port != 0 && !EmulatorAddress.isFree(port: port, host: host) {
+        if port != 0 && EmulatorAddress.isFree(port: port, host: host) == false {
             throw CommandFailure(
                 "Port \(port) on \(host) is already in use. Pick another with --port, or --port 0 for a free one.")
         }
@@ -50,26 +54,31 @@ struct Serve: ParsableCommand {
         workspace.engine.start()
         let apps = try workspace.apps()
         let server = EmulatorServer(workspace: workspace, address: address, tokenLifetime: tokenLifetime)
-        try runBlocking {
-            try await server.run(stopOn: true) { url in
-                workspace.recordServerURL(url)
-                var lines = [
-                    "JourneyLab emulator on \(url) (workspace \(workspace.path))",
-                    "  REST base URL: \(url)/",
-                    "  Tokens: POST \(url)/v2/token, or the legacy POST \(url)/v1/requestToken",
-                ]
-                if apps.isEmpty {
-                    lines.append(
-                        "  No apps yet: create one in the app, or set JOURNEYLAB_CLIENT_ID and JOURNEYLAB_CLIENT_SECRET.")
+        do {
+            try runBlocking {
+                try await server.run(stopOn: true) { url in
+                    workspace.recordServerURL(url)
+                    var lines = [
+                        "JourneyLab emulator on \(url) (workspace \(workspace.path))",
+                        "  REST base URL: \(url)/",
+                        "  Tokens: POST \(url)/v2/token, or the legacy POST \(url)/v1/requestToken",
+                    ]
+                    if apps.isEmpty {
+                        lines.append(
+                            "  No apps yet: create one in the app, or set JOURNEYLAB_CLIENT_ID and JOURNEYLAB_CLIENT_SECRET.")
+                    }
+                    for app in apps {
+                        lines.append("  App \(app.name): client id \(app.clientID), client secret \(app.clientSecret)")
+                    }
+                    lines.append("Press Ctrl-C to stop.")
+                    print(lines.joined(separator: "\n"))
+                    fflush(nil)
                 }
-                for app in apps {
-                    lines.append("  App \(app.name): client id \(app.clientID), client secret \(app.clientSecret)")
-                }
-                lines.append("Press Ctrl-C to stop.")
-                print(lines.joined(separator: "\n"))
-                fflush(nil)
+                await workspace.engine.stop()
             }
-            await workspace.engine.stop()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CommandFailure(
+                "Port \(port) on \(host) is already in use. Pick another with --port, or --port 0 for a free one.")
         }
         workspace.recordServerURL(nil)
         print("Stopped.")

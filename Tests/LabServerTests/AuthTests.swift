@@ -34,9 +34,20 @@ import Testing
         guard case .string(let refresh) = offline.json["refreshToken"] else {
             Issue.record("no refreshToken: \(offline.text)"); return
         }
-        let refreshed = try await fixture.send("POST", "/v1/requestToken", body: #"{"refreshToken":"\#(refresh)"}"#)
+        let withRefresh = #"{"clientId":"\#(app.clientID)","clientSecret":"\#(app.clientSecret)","refreshToken":"\#(refresh)"}"#
+        let refreshed = try await fixture.send("POST", "/v1/requestToken", body: withRefresh)
         #expect(refreshed.status == 200)
-        let reused = try await fixture.send("POST", "/v1/requestToken", body: #"{"refreshToken":"\#(refresh)"}"#)
+        guard case .string(let legacy) = refreshed.json["accessToken"] else {
+            Issue.record("no token: \(refreshed.text)"); return
+        }
+        // A legacy token works on REST routes like any other.
+        let fired = try await fixture.send(
+            "POST", "/interaction/v1/events",
+            body:
+                #"{"ContactKey":"sam@sausage.com","EventDefinitionKey":"\#(EmulatorFixture.seedTriggerKey)","Data":{"EmailAddress":"sam@sausage.com"}}"#,
+            token: legacy)
+        #expect(fired.status == 201)
+        let reused = try await fixture.send("POST", "/v1/requestToken", body: withRefresh)
         #expect(reused.status == 401)
         #expect(
             reused.json == .object(["message": .string("Unauthorized"), "errorcode": .number(1), "documentation": .string("")]))
@@ -111,7 +122,7 @@ import Testing
     }
 
     @Test func tokensExpire() async throws {
-        let fixture = try await EmulatorFixture(tokenLifetime: 1)
+        let fixture = try await EmulatorFixture(tokenLifetime: 2)
         let token = try await fixture.token()
         let body =
             #"{"ContactKey":"sam@sausage.com","EventDefinitionKey":"\#(EmulatorFixture.seedTriggerKey)","Data":{"EmailAddress":"sam@sausage.com"}}"#

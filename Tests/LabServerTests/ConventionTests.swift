@@ -49,3 +49,16 @@ import Testing
         #expect(entry.responseBody.contains(#""access_token":"••••""#))
     }
 }
+
+extension ConventionTests {
+    @Test func secretsAreMaskedWhateverTheCaseOfTheirNames() async throws {
+        let fixture = try await EmulatorFixture()
+        let app = fixture.seed.app
+        let reply = try await fixture.send(
+            "POST", "/v1/requestToken", body: #"{"ClientId":"\#(app.clientID)","CLIENTSECRET":"\#(app.clientSecret)"}"#)
+        #expect(reply.status == 200)
+        let entry = try fixture.workspace.requestLog(last: 1)[0]
+        #expect(!entry.requestBody.contains(app.clientSecret))
+        #expect(entry.requestBody.contains(#""CLIENTSECRET":"••••""#))
+    }
+}

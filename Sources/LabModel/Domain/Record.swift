@@ -39,8 +39,10 @@ public enum RecordComparison: String, Sendable, Hashable, CaseIterable {
     case greaterOrEqual = "ge"
     case less = "lt"
     case lessOrEqual = "le"
-    /// Text contains the value (Marketing Cloud's `like`).
-    case contains = "like"
+    /// Text contains the value.
+    case contains = "contains"
+    /// Text matches a SQL pattern, `%` any run of characters, `_` one (Marketing Cloud's `like`).
+    case like = "like"
 }
 
 /// Where a page starts: after (or before) this row in the query's order.

@@ -47,7 +47,8 @@ public enum SecretMasking {
     private static func maskJSON(_ name: String, in text: String) -> String {
         var result = ""
         var rest = Substring(text)
-        while let nameRange = rest.range(of: "\"\(name)\"") {
+        // Callers may spell names in any case (`ClientSecret`): the emulator reads them so.
+        while let nameRange = rest.range(of: "\"\(name)\"", options: .caseInsensitive) {
             result += rest[..<nameRange.upperBound]
             rest = rest[nameRange.upperBound...]
             let afterColon = rest.drop { $0 == " " }.dropFirst()
@@ -65,7 +66,8 @@ public enum SecretMasking {
     private static func maskForm(_ name: String, in text: String) -> String {
         guard !text.contains("{") else { return text }
         return text.split(separator: "&", omittingEmptySubsequences: false).map { pair in
-            pair.hasPrefix("\(name)=") ? "\(name)=••••" : String(pair)
+            pair.lowercased().hasPrefix("\(name.lowercased())=")
+                ? "\(pair.prefix(name.count))=••••" : String(pair)
         }.joined(separator: "&")
     }
 }

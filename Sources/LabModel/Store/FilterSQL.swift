@@ -25,10 +25,12 @@ struct FilterSQL {
         case .compare(let name, let comparison, let text):
             let field = try field(named: name)
             let column = table.quotedColumn(of: field)
-            if comparison == .contains {
+            if comparison == .contains || comparison == .like {
                 guard field.type.hasLength else {
-                    throw RecordError.operatorNotApplicable(field: field.name, operator: "contains", type: field.type.description)
+                    throw RecordError.operatorNotApplicable(
+                        field: field.name, operator: comparison.rawValue, type: field.type.description)
                 }
+                if comparison == .like { return ("\(column) LIKE ?", [text]) }
                 let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
                 return ("\(column) LIKE ? ESCAPE '\\'", ["%\(escaped)%"])
@@ -54,7 +56,7 @@ struct FilterSQL {
                 case .greaterOrEqual: ">="
                 case .less: "<"
                 case .lessOrEqual: "<="
-                case .contains: "LIKE"
+                case .contains, .like: "LIKE"
                 }
             // Marketing Cloud's `ne` keeps rows whose value is empty.
             let orNull = comparison == .notEquals ? " OR \(column) IS NULL" : ""

@@ -74,8 +74,10 @@ extension Workspace {
         let clientID = clientID.trimmingCharacters(in: .whitespaces)
         let clientSecret = clientSecret.trimmingCharacters(in: .whitespaces)
         guard !clientID.isEmpty, !clientSecret.isEmpty else { throw ContactModelError.emptyKey(kind: "app client id and secret") }
-        if let existing = try app(clientID: clientID), existing.clientSecret == clientSecret { return existing }
         let permissions = Set(AppPermission.all)
+        if let existing = try app(clientID: clientID), existing.clientSecret == clientSecret {
+            return existing.permissions == permissions ? existing : try setPermissions(of: existing.id, to: permissions)
+        }
         return try perform { db in
             try db.execute(sql: "DELETE FROM installedApp WHERE clientID = ?", arguments: [clientID])
             var appName = name

@@ -4,7 +4,7 @@ import LabModel
 
 /// `POST /v1/requestToken` (legacy) and `POST /v2/token` (OAuth 2.0 client credentials).
 struct AuthRoutes {
-    let emulator: Emulator
+    unowned let emulator: Emulator
 
     var routes: [Route] {
         [
@@ -19,19 +19,14 @@ struct AuthRoutes {
     func requestToken(_ request: EmulatorRequest) async throws -> EmulatorResponse {
         let body = try request.json()
         let unauthorized = APIError.envelope(.unauthorized, "Unauthorized", code: 1)
-        let app: InstalledApp
-        if let refresh = body["refreshToken"]?.nonEmptyText {
-            guard let appID = emulator.tokens.redeemRefreshToken(refresh),
-                let found = try workspace.apps().first(where: { $0.id == appID })
-            else { throw unauthorized }
-            app = found
-        } else {
-            guard let clientID = body["clientId"]?.nonEmptyText, let secret = body["clientSecret"]?.nonEmptyText,
-                let found = try workspace.app(clientID: clientID), found.clientSecret == secret
-            else { throw unauthorized }
-            app = found
+        guard let clientID = body["clientId"]?.nonEmptyText, let secret = body["clientSecret"]?.nonEmptyText,
+            let app = try workspace.app(clientID: clientID), app.clientSecret == secret
+        else { throw unauthorized }
+        // A refresh token stands for a fresh sign-in, once, and only for the app it was given to.
+        if let refresh = body["refreshToken"]?.nonEmptyText, !emulator.tokens.redeemRefreshToken(refresh, for: app.id) {
+            throw unauthorized
         }
-        let (token, _) = emulator.tokens.issue(to: app, scopes: app.scopes)
+        let (token, _) = emulator.tokens.issue(to: app, scopes: app.scopes, lifetime: TimeInterval(emulator.legacyLifetime))
         let lifetime = emulator.legacyLifetime
         var fields: [String: JSONValue] = [
             "accessToken": .string(token), "expiresIn": .number(lifetime), "legacyToken": .string(token),
@@ -60,20 +55,21 @@ struct AuthRoutes {
         }
         var scopes = app.scopes
         if let asked = body["scope"]?.nonEmptyText {
-            let names = asked.split(separator: " ").map(String.init).filter { $0 != "offline" }
-            let requested = names.compactMap(Scope.init(rawValue:))
-            guard requested.count == names.count, Set(requested).isSubset(of: app.scopes) else {
-                let outside = names.filter { Scope(rawValue: $0).map { !app.scopes.contains($0) } ?? true }
+            // Names this emulator does not model (saved_content_read, …) are not granted, nor refused.
+            let requested = Set(asked.split(separator: " ").compactMap { Scope(rawValue: String($0)) })
+            let outside = requested.subtracting(app.scopes)
+            guard outside.isEmpty else {
                 throw oauthError(
                     .badRequest, "invalid_scope",
-                    "The package does not grant: \(outside.joined(separator: " ")).")
+                    "The package does not grant: \(outside.sorted().map(\.rawValue).joined(separator: " ")).")
             }
-            scopes = Set(requested)
+            // Only `offline`, or only unmodelled names: the package's own scopes.
+            if !requested.isEmpty { scopes = requested }
         }
-        let (token, _) = emulator.tokens.issue(to: app, scopes: scopes)
+        let (token, _) = emulator.tokens.issue(to: app, scopes: scopes, lifetime: TimeInterval(emulator.tokenLifetime))
         let lifetime = emulator.tokenLifetime
         try workspace.recordTokenIssued(to: app, through: "/v2/token", scopes: scopes, lifetime: lifetime)
-        let base = emulator.baseURL + "/"
+        let base = emulator.baseURL(for: request) + "/"
         return EmulatorResponse(
             status: .ok,
             body: .object([

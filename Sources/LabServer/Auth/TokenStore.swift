@@ -13,16 +13,17 @@ final class TokenStore: Sendable {
 
     private let grants = Mutex<[String: Grant]>([:])
     private let refreshTokens = Mutex<[String: UUID]>([:])
-    let lifetime: TimeInterval
 
-    init(lifetime: TimeInterval) {
-        self.lifetime = lifetime
-    }
-
-    func issue(to app: InstalledApp, scopes: Set<Scope>, now: Date = Date()) -> (token: String, grant: Grant) {
+    /// A token valid for `lifetime` seconds; expired ones are forgotten as new ones are issued.
+    func issue(to app: InstalledApp, scopes: Set<Scope>, lifetime: TimeInterval, now: Date = Date()) -> (
+        token: String, grant: Grant
+    ) {
         let token = Self.randomToken(length: 64)
         let grant = Grant(app: app, scopes: scopes, expiresAt: now.addingTimeInterval(lifetime))
-        grants.withLock { $0[token] = grant }
+        grants.withLock { grants in
+            grants = grants.filter { $0.value.expiresAt > now }
+            grants[token] = grant
+        }
         return (token, grant)
     }
 
@@ -33,8 +34,13 @@ final class TokenStore: Sendable {
         return token
     }
 
-    func redeemRefreshToken(_ token: String) -> UUID? {
-        refreshTokens.withLock { $0.removeValue(forKey: token) }
+    /// Uses up a refresh token, if it is one and belongs to `appID`.
+    func redeemRefreshToken(_ token: String, for appID: UUID) -> Bool {
+        refreshTokens.withLock { tokens in
+            guard tokens[token] == appID else { return false }
+            tokens.removeValue(forKey: token)
+            return true
+        }
     }
 
     enum Check {

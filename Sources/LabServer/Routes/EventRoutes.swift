@@ -5,7 +5,7 @@ import LabModel
 /// Firing events: `contactEvents` (Contact Builder events) and `events` (journey API events,
 /// current and legacy routes).
 struct EventRoutes {
-    let emulator: Emulator
+    unowned let emulator: Emulator
 
     var routes: [Route] {
         [

@@ -4,7 +4,7 @@ import LabModel
 
 /// Batches of API events (`async/events`) and who is inside which journey (`contactMembership`).
 struct JourneyMemberRoutes {
-    let emulator: Emulator
+    unowned let emulator: Emulator
 
     var routes: [Route] {
         [

@@ -9,6 +9,8 @@ struct EmulatorRequest: Sendable {
     /// Query parameters by lower-cased name.
     let query: [String: String]
     let headers: HTTPFields
+    /// The `Host` the client addressed (`127.0.0.1:7444`).
+    var authority: String? = nil
     let body: Data
     /// The caller's token grant, on routes that need one.
     var grant: TokenStore.Grant?
@@ -74,6 +76,8 @@ struct Route: Sendable {
                 let name = String(part[part.index(after: open)...].dropLast())
                 let value = String(segment.dropFirst(prefix.count))
                 captures[name] = value.removingPercentEncoding ?? value
+                // Values that are lists (`k1:v1,k2:v2`) are split before they are decoded.
+                captures["raw " + name] = value
             } else if segment.caseInsensitiveCompare(part) != .orderedSame {
                 return nil
             }

@@ -5,23 +5,29 @@ import Synchronization
 
 /// Data extension rows: the hub's synchronous upserts and the customobjectdata rowset reads.
 struct RowRoutes {
-    let emulator: Emulator
+    unowned let emulator: Emulator
 
     var routes: [Route] {
         [
             Route(.post, "/hub/v1/dataevents/key:{key}/rowset", operation: .writeRows) { try upsertRows($0) },
             Route(.put, "/hub/v1/dataevents/key:{key}/rows/{keys}", operation: .writeRows) { try upsertRow($0) },
+            // By the data extension's ObjectID instead of its external key.
+            Route(.post, "/hub/v1/dataevents/{id}/rowset", operation: .writeRows) { try upsertRows($0) },
+            Route(.put, "/hub/v1/dataevents/{id}/rows/{keys}", operation: .writeRows) { try upsertRow($0) },
             Route(.get, "/data/v1/customobjectdata/key/{key}/rowset", operation: .readRows) { try rowset($0) },
             Route(.get, "/data/v1/customobjectdata/token/{token}/rowset", operation: .readRows) { try continuedRowset($0) },
+            Route(.get, "/data/v1/customobjectdata/{id}/rowset", operation: .readRows) { try rowset($0) },
+            // `links.next` as Marketing Cloud writes it, without `/data`.
+            Route(.get, "/v1/customobjectdata/token/{token}/rowset", operation: .readRows) { try continuedRowset($0) },
         ]
     }
 
     private var workspace: Workspace { emulator.workspace }
 
-    /// A bare array of `{"keys":{…},"values":{…}}`, upserted by primary key, all or none; the
-    /// array comes back as sent.
+    /// A bare array of `{"keys":{…},"values":{…}}`, upserted by primary key; the array comes back
+    /// as sent. As in Marketing Cloud, rows are saved in order up to the first refused one.
     func upsertRows(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let de = try dataExtension(request.captures["key"] ?? "")
+        let de = try dataExtension(of: request)
         let body = try request.json()
         guard let items = body.array else {
             throw APIError.badRequest("The body must be an array of {\"keys\", \"values\"} rows.")
@@ -32,6 +38,8 @@ struct RowRoutes {
         do {
             try workspace.upsertRecords(in: .id(de.id), rows: rows)
         } catch let failure as RecordBatchError {
+            // Each row is whole: the ones before the refused row are saved, the rest are not.
+            if failure.row > 0 { try workspace.upsertRecords(in: .id(de.id), rows: Array(rows[..<failure.row])) }
             throw unableToSave(de, failure.error)
         }
         return EmulatorResponse(status: .ok, body: body)
@@ -39,10 +47,10 @@ struct RowRoutes {
 
     /// `/rows/Email:someone@example.com` (or `k1:v1,k2:v2`) with `{"values":{…}}`.
     func upsertRow(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let de = try dataExtension(request.captures["key"] ?? "")
+        let de = try dataExtension(of: request)
         var keys: [String: JSONValue] = [:]
-        for pair in (request.captures["keys"] ?? "").split(separator: ",") {
-            let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
+        for pair in (request.captures["raw keys"] ?? "").split(separator: ",") {
+            let parts = pair.split(separator: ":", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
             guard parts.count == 2 else {
                 throw APIError.badRequest("Name the row as PrimaryKeyName:value (several joined with commas).")
             }
@@ -59,24 +67,24 @@ struct RowRoutes {
 
     /// One page of rows: names lower-cased, every value a string, `items` left out when empty.
     func rowset(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let de = try dataExtension(request.captures["key"] ?? "")
+        let de = try dataExtension(of: request)
         let query = RowsetQuery(
             dataExtensionID: de.id, filter: try request.query["$filter"].map(RowsetFilter.parse),
             sort: try request.query["$orderby"].map(Self.sort),
             pageSize: min(max(Int(request.query["$pagesize"] ?? "") ?? 2500, 1), 2500))
-        let token = emulator.rowsetTokens.remember(query)
-        return try page(query, token: token, number: Int(request.query["$page"] ?? "") ?? 1)
+        let (token, expires) = emulator.rowsetTokens.remember(query)
+        return try page(query, token: token, expires: expires, number: Int(request.query["$page"] ?? "") ?? 1)
     }
 
     /// The same query by its token: `links.next` points here.
     func continuedRowset(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        guard let token = request.captures["token"], let query = emulator.rowsetTokens.query(for: token) else {
+        guard let token = request.captures["token"], let (query, expires) = emulator.rowsetTokens.query(for: token) else {
             throw APIError.badRequest("The request token is unknown or has expired: read the rowset again.", code: 10001)
         }
-        return try page(query, token: token, number: Int(request.query["$page"] ?? "") ?? 1)
+        return try page(query, token: token, expires: expires, number: Int(request.query["$page"] ?? "") ?? 1)
     }
 
-    private func page(_ query: RowsetQuery, token: String, number: Int) throws -> EmulatorResponse {
+    private func page(_ query: RowsetQuery, token: String, expires: Date, number: Int) throws -> EmulatorResponse {
         let de = try workspace.dataExtension(.id(query.dataExtensionID))
         let number = max(number, 1)
         let page: NumberedPage
@@ -92,7 +100,7 @@ struct RowRoutes {
         if number * query.pageSize < page.total { links["next"] = .string(link + "\(number + 1)") }
         var body: [String: JSONValue] = [
             "links": .object(links), "requestToken": .string(token),
-            "tokenExpireDateUtc": .string(RowsetTokens.expiryText(Date().addingTimeInterval(RowsetTokens.lifetime))),
+            "tokenExpireDateUtc": .string(RowsetTokens.expiryText(expires)),
             "customObjectId": .string(de.id.uuidString.lowercased()), "customObjectKey": .string(de.externalKey),
             "pageSize": .number(query.pageSize), "page": .number(number), "count": .number(page.total), "top": .number(0),
         ]
@@ -115,9 +123,17 @@ struct RowRoutes {
         return EmulatorResponse(status: .ok, body: .object(body))
     }
 
-    private func dataExtension(_ key: String) throws(APIError) -> DataExtension {
-        guard let de = try? workspace.dataExtension(.externalKey(key)) else {
-            throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
+    /// The data extension a path names: `key:{key}` / `key/{key}`, or its ObjectID.
+    private func dataExtension(of request: EmulatorRequest) throws(APIError) -> DataExtension {
+        if let key = request.captures["key"] {
+            guard let de = try? workspace.dataExtension(.externalKey(key)) else {
+                throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
+            }
+            return de
+        }
+        let id = request.captures["id"] ?? ""
+        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+            throw APIError.badRequest("Parameter \(id) is invalid.", code: 10001)
         }
         return de
     }
@@ -179,20 +195,21 @@ final class RowsetTokens: Sendable {
     static let lifetime: TimeInterval = 20 * 60
     private let queries = Mutex<[String: (query: RowsetQuery, expires: Date)]>([:])
 
-    func remember(_ query: RowsetQuery) -> String {
+    func remember(_ query: RowsetQuery) -> (token: String, expires: Date) {
         let token = UUID().uuidString.lowercased()
         let now = Date()
+        let expires = now.addingTimeInterval(Self.lifetime)
         queries.withLock { queries in
             queries = queries.filter { $0.value.expires > now }
-            queries[token] = (query, now.addingTimeInterval(Self.lifetime))
+            queries[token] = (query, expires)
         }
-        return token
+        return (token, expires)
     }
 
-    func query(for token: String) -> RowsetQuery? {
+    func query(for token: String) -> (query: RowsetQuery, expires: Date)? {
         queries.withLock { queries in
             guard let entry = queries[token.lowercased()], entry.expires > Date() else { return nil }
-            return entry.query
+            return entry
         }
     }
 

@@ -63,7 +63,7 @@ struct RowsetFilter {
         case "gte", "ge": comparison = .greaterOrEqual
         case "lt": comparison = .less
         case "lte", "le": comparison = .lessOrEqual
-        case "like": return .compare(field: first, .contains, value: value.replacingOccurrences(of: "%", with: ""))
+        case "like": comparison = .like
         default: throw Self.invalid(text)
         }
         return .compare(field: first, comparison, value: value)
