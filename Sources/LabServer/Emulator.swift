@@ -65,7 +65,19 @@ final class Emulator: Sendable {
             guard operation.isAllowed(by: grant.scopes) else { throw APIError.forbidden }
             request.grant = grant
         }
-        return (try await route.handler(request), request.grant?.app.id)
+        let handler = route.handler
+        let call = request
+        return (try await Self.offCooperativeThreads { try handler(call) }, request.grant?.app.id)
+    }
+
+    /// Runs blocking work (SQLite waits for the writer while the engine holds it for a batch) on
+    /// a Dispatch thread, so a few slow requests cannot occupy every cooperative thread.
+    static func offCooperativeThreads<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Swift.Result { try work() })
+            }
+        }
     }
 
     private func authorize(_ request: EmulatorRequest) throws(APIError) -> TokenStore.Grant {

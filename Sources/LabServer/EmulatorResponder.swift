@@ -35,7 +35,10 @@ struct EmulatorResponder: HTTPResponder {
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
         let text = response.body.serialized
-        log(request, body: body, response: response, text: text, appID: appID, started: started)
+        let (logged, loggedBody, loggedAppID) = (request, body, appID)
+        _ = try? await Emulator.offCooperativeThreads {
+            log(logged, body: loggedBody, response: response, text: text, appID: loggedAppID, started: started)
+        }
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))

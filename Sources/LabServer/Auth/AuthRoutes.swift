@@ -8,15 +8,15 @@ struct AuthRoutes {
 
     var routes: [Route] {
         [
-            Route(.post, "/v1/requestToken", operation: nil) { try await requestToken($0) },
-            Route(.post, "/v2/token", operation: nil) { try await token($0) },
+            Route(.post, "/v1/requestToken", operation: nil) { try requestToken($0) },
+            Route(.post, "/v2/token", operation: nil) { try token($0) },
         ]
     }
 
     private var workspace: Workspace { emulator.workspace }
 
     /// `clientId` + `clientSecret` (or a `refreshToken`) → `accessToken`, `expiresIn`, `legacyToken`.
-    func requestToken(_ request: EmulatorRequest) async throws -> EmulatorResponse {
+    func requestToken(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let body = try request.json()
         let unauthorized = APIError.envelope(.unauthorized, "Unauthorized", code: 1)
         guard let clientID = body["clientId"]?.nonEmptyText, let secret = body["clientSecret"]?.nonEmptyText,
@@ -40,7 +40,7 @@ struct AuthRoutes {
 
     /// `grant_type=client_credentials`, `client_id`, `client_secret`, optional `scope` (a subset
     /// of the app's) and `account_id`; JSON or form-encoded.
-    func token(_ request: EmulatorRequest) async throws -> EmulatorResponse {
+    func token(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let body = try request.jsonOrForm()
         guard body["grant_type"]?.text == "client_credentials" else {
             throw oauthError(.badRequest, "unsupported_grant_type", "Only grant_type client_credentials is supported here.")

@@ -51,11 +51,13 @@ struct Route: Sendable {
     let method: HTTPRequest.Method
     let pattern: [String]
     let operation: APIOperation?
-    let handler: @Sendable (EmulatorRequest) async throws -> EmulatorResponse
+    /// Synchronous: handlers call the workspace, whose SQLite calls block, so they run off
+    /// Swift's cooperative threads (see `Emulator.handle`).
+    let handler: @Sendable (EmulatorRequest) throws -> EmulatorResponse
 
     init(
         _ method: HTTPRequest.Method, _ pattern: String, operation: APIOperation?,
-        _ handler: @escaping @Sendable (EmulatorRequest) async throws -> EmulatorResponse
+        _ handler: @escaping @Sendable (EmulatorRequest) throws -> EmulatorResponse
     ) {
         self.method = method
         self.pattern = pattern.split(separator: "/").map(String.init)
