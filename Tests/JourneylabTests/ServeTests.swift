@@ -47,3 +47,18 @@ import Testing
         #expect(Workspace.currentOwner(ofWorkspaceAt: path) == nil)
     }
 }
+
+extension ServeTests {
+    @Test func listeningBeyondLoopbackWarns() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ChildProcess(CommandLineTests.binary, ["serve", "--host", "0.0.0.0", "--port", "0", "--workspace", path])
+        try waitUntil(timeout: 30, "serve to start") { serve.outputSoFar.contains("Press Ctrl-C to stop.") }
+        serve.send(SIGINT)
+        let ended = serve.waitForExit()
+        #expect(ended.status == 0)
+        #expect(ended.errorOutput.contains("Warning: listening on 0.0.0.0: other machines can reach the emulator"))
+        let outOfRange = try ChildProcess.run(CommandLineTests.binary, ["serve", "--port", "70000", "--workspace", path])
+        #expect(outOfRange.status == 1)
+        #expect(outOfRange.errorOutput.contains("--port takes 0 to 65535"))
+    }
+}
