@@ -146,3 +146,26 @@ import Testing
         #expect(try fixture.flags(seed.members).values.allSatisfy { $0 == "False" })
     }
 }
+
+extension EngineEdgeTests {
+    /// A single event decided between a run's batches still keeps its contact from entering twice.
+    @Test func aContactWhoEnteredMidRunIsNotLetInAgainByALaterBatch() async throws {
+        let fixture = try EngineFixture(settings: EngineSettings(pace: .stepped, batchSize: 1))
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        try workspace.newDraft(of: .id(seed.journey.id))
+        let open = try workspace.setTrigger(of: .id(seed.journey.id), name: "Anyone", dataExtension: .id(seed.members.id))
+        try workspace.activate(.id(seed.journey.id))
+        try workspace.runOnce(seed.automation.id)
+        fixture.engine.advance()  // batch 1: susan
+        await fixture.engine.settle()
+        try workspace.fireAPIEvent(key: open.key, contact: .key("sally@sausage.com"), data: ["EmailAddress": "sally@sausage.com"])
+        for _ in 0..<8 {
+            fixture.engine.advance()
+            await fixture.engine.settle()
+        }
+        let run = try #require(try workspace.runs(of: seed.automation.id).first?.activities.first)
+        #expect(run.rowsRead == 3)
+        #expect((run.contactsEntered, run.skipped.alreadyInJourney) == (2, 1))
+    }
+}

@@ -17,7 +17,7 @@ struct EngineWorkspace {
     let direct: DatabaseQueue
 
     static let shared: EngineWorkspace = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-bench-engine-v2")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-bench-engine-v3")
         if let kept = try? EngineWorkspace(folder: folder) { return kept }
         try? FileManager.default.removeItem(at: folder)
         let built = try! MemberWorkspace(folder: folder)

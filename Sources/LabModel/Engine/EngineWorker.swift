@@ -95,7 +95,7 @@ struct EngineWorker {
         for target in try EntryTargets.listening(forKey: event.eventKey ?? "", in: db) {
             let decision = try EntryDecision(target: target, in: db)
             var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
-            let decided = try decision.decideContact(contactID, cohortID: cohort.id, in: db)
+            let decided = try decision.decideContact(contactID, cohort: cohort, in: db)
             cohort.record(decided)
             event.counts = event.counts + decided.counts
             if decided.counts.entered > 0 {
@@ -222,7 +222,7 @@ struct EngineWorker {
             for (index, target) in try EntryTargets.listening(to: dataExtensionID, in: db).enumerated() {
                 let decision = try EntryDecision(target: target, in: db)
                 var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
-                let decided = try decision.decideRows(after: event.cursor, through: through, cohortID: cohort.id, in: db)
+                let decided = try decision.decideRows(after: event.cursor, through: through, cohort: cohort, in: db)
                 cohort.record(decided)
                 event.counts = event.counts + decided.counts
                 // Every journey decides the same contacts; the rows left over named none.

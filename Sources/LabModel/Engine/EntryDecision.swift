@@ -24,7 +24,7 @@ struct EntryDecision {
 
     /// Decides for the contacts of the source rows `after < _row <= through`.
     /// - Returns: the entry ids written and the counts by outcome.
-    func decideRows(after: Int64, through: Int64, cohortID: Int64, in db: Database) throws -> DecidedEntries {
+    func decideRows(after: Int64, through: Int64, cohort: Cohort, in db: Database) throws -> DecidedEntries {
         // A contact with several rows is decided once, on its first row in the data extension
         // (the sort index on the key makes finding an earlier row a lookup).
         var firstRowOnly = ""
@@ -33,7 +33,7 @@ struct EntryDecision {
             firstRowOnly =
                 "AND NOT EXISTS (SELECT 1 FROM \(table) AS y WHERE y.\(keyColumn) = x.\(keyColumn) AND y._row < x._row)"
         }
-        let (outcome, outcomeArguments) = try outcomeExpression(in: db)
+        let (outcome, outcomeArguments) = try outcomeExpression(for: cohort, in: db)
         let sql = """
             INSERT INTO journeyEntry (cohortID, contactID, sourceRow, outcome)
             SELECT ?, c.id, x._row, \(outcome)
@@ -41,13 +41,13 @@ struct EntryDecision {
             WHERE x._row > ? AND x._row <= ? \(firstRowOnly)
             """
         return try insert(
-            sql: sql, arguments: [cohortID.databaseValue] + outcomeArguments + [after.databaseValue, through.databaseValue],
+            sql: sql, arguments: [cohort.id.databaseValue] + outcomeArguments + [after.databaseValue, through.databaseValue],
             in: db)
     }
 
     /// Decides for one contact, whose attributes are its first row in the source (if any).
-    func decideContact(_ contactID: Int64, cohortID: Int64, in db: Database) throws -> DecidedEntries {
-        let (outcome, outcomeArguments) = try outcomeExpression(in: db)
+    func decideContact(_ contactID: Int64, cohort: Cohort, in db: Database) throws -> DecidedEntries {
+        let (outcome, outcomeArguments) = try outcomeExpression(for: cohort, in: db)
         let sql = """
             INSERT INTO journeyEntry (cohortID, contactID, sourceRow, outcome)
             SELECT ?, c.id, x._row, \(outcome)
@@ -55,11 +55,11 @@ struct EntryDecision {
                 ON x._row = (SELECT _row FROM \(table) WHERE \(keyColumn) = c.contactKey ORDER BY _row LIMIT 1)
             WHERE c.id = ?
             """
-        return try insert(sql: sql, arguments: [cohortID.databaseValue] + outcomeArguments + [contactID.databaseValue], in: db)
+        return try insert(sql: sql, arguments: [cohort.id.databaseValue] + outcomeArguments + [contactID.databaseValue], in: db)
     }
 
     /// `CASE WHEN filter THEN (entry mode) ELSE filter-not-met END`; a NULL filter result fails.
-    private func outcomeExpression(in db: Database) throws -> (String, [DatabaseValue]) {
+    private func outcomeExpression(for cohort: Cohort, in db: Database) throws -> (String, [DatabaseValue]) {
         guard let interactionID = target.interactionID, target.isRunning else {
             return ("\(EntryOutcome.noRunningVersion.rawValue)", [])
         }
@@ -72,11 +72,26 @@ struct EntryDecision {
         }
         let entered = "\(EntryOutcome.entered.rawValue)"
         var admitted = entered
-        if let stillInside = entryModeCondition {
+        if let stillInside = entryModeCondition, try anyoneMightBeKeptOut(before: cohort, in: db) {
             admitted = "CASE WHEN \(stillInside) THEN \(EntryOutcome.alreadyInJourney.rawValue) ELSE \(entered) END"
             arguments.append(interactionID.storageText.databaseValue)
         }
         return ("CASE WHEN \(filterSQL) THEN \(admitted) ELSE \(EntryOutcome.filterNotMet.rawValue) END", arguments)
+    }
+
+    /// Whether another event (earlier, or a single event decided between this run's batches) let
+    /// anyone into this journey who could keep out a contact now. This event decides each contact
+    /// once (its first row), so its own entries never do; when nobody else entered (a journey's
+    /// first run) the per-contact lookup is skipped.
+    private func anyoneMightBeKeptOut(before cohort: Cohort, in db: Database) throws -> Bool {
+        let stillInside = target.entryMode == .reEntryAfterExit ? "AND exitedAt IS NULL" : ""
+        return try db.cachedValue(
+            Bool.self,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM journeyCohort
+                WHERE interactionID = ? AND entered > 0 AND eventSeq != ? \(stillInside))
+                """,
+            arguments: [target.interactionID?.storageText, cohort.eventSeq]) ?? true
     }
 
     /// When the entry mode keeps contact `c` out of the journey (bound: the interaction id).
