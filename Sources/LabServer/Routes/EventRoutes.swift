@@ -59,11 +59,7 @@ struct EventRoutes {
             throw APIError.badRequest("EventDefinitionKey is required.")
         }
         guard let contact = try contact(in: body) else { throw APIError.badRequest("ContactKey is required.") }
-        var data: [String: String] = [:]
-        for (name, value) in body["Data"]?.object ?? [:] {
-            guard let text = value.text else { throw APIError.eventData(["Data field \(name) must be a single value."]) }
-            data[name] = text
-        }
+        let data = try Self.eventData(body["Data"])
         let fired = try firing { try emulator.workspace.fireAPIEvent(key: key, contact: contact, data: data) }
         return EmulatorResponse(
             status: .created, body: .object(["eventInstanceId": .string(fired.instanceID.uuidString.lowercased())]))
@@ -78,14 +74,31 @@ struct EventRoutes {
         return nil
     }
 
-    /// Runs a firing, answering its refusals in Marketing Cloud's shapes.
+    /// A flat `Data` object as field texts; nested values are refused.
+    static func eventData(_ data: JSONValue?) throws(APIError) -> [String: String] {
+        var texts: [String: String] = [:]
+        for (name, value) in data?.object ?? [:] {
+            guard let text = value.text else { throw APIError.eventData(["Data field \(name) must be a single value."]) }
+            texts[name] = text
+        }
+        return texts
+    }
+
+    /// A refused firing in Marketing Cloud's shapes.
+    static func refusal(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: error
+        case let error as FireEventError: APIError.firing(error)
+        case let error as ContactModelError: APIError.badRequest(error.description)
+        default: APIError.badRequest(String(describing: error))
+        }
+    }
+
     private func firing(_ body: () throws -> FiredEvent) throws -> FiredEvent {
         do {
             return try body()
-        } catch let error as FireEventError {
-            throw APIError.firing(error)
-        } catch let error as ContactModelError {
-            throw APIError.badRequest(error.description)
+        } catch {
+            throw Self.refusal(error)
         }
     }
 }

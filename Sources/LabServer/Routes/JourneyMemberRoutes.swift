@@ -30,11 +30,7 @@ struct JourneyMemberRoutes {
             let contactKey = member["contactKey"]?.nonEmptyText ?? ""
             do {
                 guard !contactKey.isEmpty else { throw APIError.badRequest("contactKey is required.") }
-                var data: [String: String] = [:]
-                for (name, value) in member["data"]?.object ?? [:] {
-                    guard let text = value.text else { throw APIError.eventData(["Data field \(name) must be a single value."]) }
-                    data[name] = text
-                }
+                let data = try EventRoutes.eventData(member["data"])
                 let fired = try emulator.workspace.fireAPIEvent(key: key, contact: .key(contactKey), data: data)
                 answers.append(
                     .object([
@@ -42,12 +38,7 @@ struct JourneyMemberRoutes {
                     ]))
             } catch {
                 notQueued += 1
-                let refusal: APIError =
-                    switch error {
-                    case let error as APIError: error
-                    case let error as FireEventError: APIError.firing(error)
-                    default: APIError.badRequest(String(describing: error))
-                    }
+                let refusal = EventRoutes.refusal(error)
                 let message = refusal.body["validationErrors"]?.array?.first?["message"] ?? refusal.body["message"] ?? .string("")
                 answers.append(
                     .object([
