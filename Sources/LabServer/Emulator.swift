@@ -25,7 +25,7 @@ final class Emulator: Sendable {
         routeTable.withLock {
             $0 =
                 AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
-                + JourneyMemberRoutes(emulator: self).routes
+                + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
         }
     }
 

@@ -1,0 +1,161 @@
+import Foundation
+import HTTPTypes
+import LabModel
+
+/// Data extension definitions (`/data/v1/customobjects`): list, read, fields, create, change.
+struct DataExtensionRoutes {
+    unowned let emulator: Emulator
+
+    var routes: [Route] {
+        [
+            Route(.get, "/data/v1/customobjects", operation: .readDataExtensions) { try list($0) },
+            Route(.post, "/data/v1/customobjects", operation: .writeDataExtensions) { try create($0) },
+            Route(.get, "/data/v1/customobjects/{id}", operation: .readDataExtensions) { try read($0) },
+            Route(.patch, "/data/v1/customobjects/{id}", operation: .writeDataExtensions) { try change($0) },
+            Route(.get, "/data/v1/customobjects/{id}/fields", operation: .readDataExtensions) { try fields($0) },
+        ]
+    }
+
+    private var workspace: Workspace { emulator.workspace }
+
+    /// `$search` matches names and keys (any case); without it every data extension is listed.
+    func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let search = request.query["$search"]?.lowercased() ?? ""
+        let matching = try workspace.dataExtensions().filter {
+            search.isEmpty || $0.name.lowercased().contains(search) || $0.externalKey.lowercased().contains(search)
+        }
+        let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 2500)
+        let page = max(Int(request.query["$page"] ?? "") ?? 1, 1)
+        let items = matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(Self.definition)
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "count": .number(matching.count), "page": .number(page), "pageSize": .number(pageSize), "links": .object([:]),
+                "items": .array(Array(items)),
+            ]))
+    }
+
+    func read(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        EmulatorResponse(status: .ok, body: Self.definition(try dataExtension(request)))
+    }
+
+    /// `{"id": <DE id>, "fields": [...]}` with each field's GUID, as journeys name fields by it.
+    func fields(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let de = try dataExtension(request)
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "id": .string(de.id.uuidString.lowercased()), "fields": .array(de.fields.enumerated().map(Self.field)),
+            ]))
+    }
+
+    /// Segment's body: `name`, `key`, `description`, `isSendable`, `sendableCustomObjectField`,
+    /// `fields[]` with `type`, `length` (or `maxLength`), `scale`, `isNullable`, `isPrimaryKey`.
+    func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let body = try request.json()
+        guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
+        let ordered = (body["fields"]?.array ?? []).enumerated().sorted {
+            (Int($0.element["ordinal"]?.text ?? "") ?? $0.offset) < (Int($1.element["ordinal"]?.text ?? "") ?? $1.offset)
+        }
+        let fields = try ordered.map { try Self.parseField($0.element) }
+        let sendable = body["isSendable"] == .bool(true) || body["isSendable"]?.text?.lowercased() == "true"
+        let draft = DataExtensionDraft(
+            name: name, externalKey: body["key"]?.nonEmptyText ?? body["customerKey"]?.nonEmptyText,
+            description: body["description"]?.text ?? "", fields: fields,
+            sendableFieldName: sendable ? body["sendableCustomObjectField"]?.nonEmptyText : nil)
+        if sendable && draft.sendableFieldName == nil {
+            throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
+        }
+        let de = try refusingDefinitionErrors { try workspace.createDataExtension(draft) }
+        var created = Self.definition(de)
+        if case .object(var fields) = created {
+            fields["fields"] = .array(de.fields.enumerated().map(Self.field))
+            created = .object(fields)
+        }
+        return EmulatorResponse(status: .created, body: created)
+    }
+
+    /// Name, key, description, and sendable on or off.
+    func change(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let de = try dataExtension(request)
+        let body = try request.json()
+        try refusingDefinitionErrors {
+            if body["name"] != nil || body["key"] != nil || body["description"] != nil {
+                try workspace.editDataExtension(
+                    .id(de.id), name: body["name"]?.nonEmptyText, externalKey: body["key"]?.nonEmptyText,
+                    description: body["description"]?.text)
+            }
+            switch body["isSendable"] {
+            case .bool(true)?:
+                guard let field = body["sendableCustomObjectField"]?.nonEmptyText ?? de.sendableField?.name else {
+                    throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
+                }
+                try workspace.makeSendable(.id(de.id), relating: field)
+            case .bool(false)?: try workspace.makeNotSendable(.id(de.id))
+            default: break
+            }
+        }
+        return EmulatorResponse(status: .ok, body: Self.definition(try workspace.dataExtension(.id(de.id))))
+    }
+
+    private func dataExtension(_ request: EmulatorRequest) throws(APIError) -> DataExtension {
+        let id = request.captures["id"] ?? ""
+        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+            throw APIError.envelope(.notFound, "Data extension \(id) was not found.", code: 10001)
+        }
+        return de
+    }
+
+    private func refusingDefinitionErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DefinitionError {
+            throw APIError.badRequest(error.description)
+        }
+    }
+
+    static func definition(_ de: DataExtension) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "id": .string(de.id.uuidString.lowercased()), "key": .string(de.externalKey), "name": .string(de.name),
+            "description": .string(de.description), "isSendable": .bool(de.isSendable), "isTestable": .bool(false),
+            "categoryId": .number(0), "rowCount": .number(de.rowCount), "fieldCount": .number(de.fields.count),
+        ]
+        if let sendable = de.sendableField {
+            fields["sendableCustomObjectField"] = .string(sendable.name)
+            fields["sendableSubscriberField"] = .string("_SubscriberKey")
+        }
+        return .object(fields)
+    }
+
+    static func field(_ ordinal: Int, _ field: Field) -> JSONValue {
+        var length: Int? = field.length
+        var scale = 0
+        if case .decimal(let precision, let fieldScale) = field.type { (length, scale) = (precision, fieldScale) }
+        var fields: [String: JSONValue] = [
+            "id": .string(field.id.uuidString.lowercased()), "name": .string(field.name), "type": .string(field.type.name),
+            "isNullable": .bool(!field.isRequired), "isPrimaryKey": .bool(field.isPrimaryKey), "ordinal": .number(ordinal),
+            "scale": .number(scale), "isReadOnly": .bool(field.isSystem), "isHidden": .bool(false),
+        ]
+        if let length { fields["length"] = .number(length) }
+        if let value = field.defaultValue { fields["defaultValue"] = .string(value) }
+        return .object(fields)
+    }
+
+    /// A field as clients send it; `maxLength` may be a string (event-definition schemas send one).
+    static func parseField(_ json: JSONValue) throws(APIError) -> Field {
+        guard let name = json["name"]?.nonEmptyText else { throw APIError.badRequest("Each field needs a name.") }
+        let typeName = json["type"]?.nonEmptyText ?? "Text"
+        let length = (json["length"]?.nonEmptyText ?? json["maxLength"]?.nonEmptyText).flatMap { Int($0) }
+        let scale = json["scale"]?.nonEmptyText.flatMap { Int($0) }
+        guard let type = FieldType(name: typeName, precision: length, scale: scale) else {
+            throw APIError.badRequest(
+                "Field \(name) has an unknown type \(typeName): use Text, Number, Date, Boolean, EmailAddress, Phone, Decimal or Locale."
+            )
+        }
+        let isPrimaryKey = json["isPrimaryKey"] == .bool(true)
+        let isNullable = json["isNullable"].map { $0 != .bool(false) } ?? !isPrimaryKey
+        return Field(
+            name: name, type: type, isPrimaryKey: isPrimaryKey, isRequired: !isNullable,
+            length: type.hasLength ? length : nil, defaultValue: json["defaultValue"]?.nonEmptyText)
+    }
+}
