@@ -15,6 +15,7 @@ final class Emulator: Sendable {
     private let routeTable = Mutex<[Route]>([])
     private let requestCounter = Mutex(1_000)
     let rowsetTokens = RowsetTokens()
+    let asyncRequests = AsyncRequests()
 
     init(workspace: Workspace, tokenLifetime: TimeInterval?) {
         // Routes hold the emulator unowned: it owns them.
@@ -26,6 +27,7 @@ final class Emulator: Sendable {
             $0 =
                 AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
                 + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
+                + AsyncRowRoutes(emulator: self).routes
         }
     }
 
@@ -40,6 +42,21 @@ final class Emulator: Sendable {
     var baseURL: String {
         get { base.withLock { $0 } }
         set { base.withLock { $0 = newValue } }
+    }
+
+    /// The data extension a path names: `key:{key}` / `key/{key}`, or its ObjectID (`{id}`).
+    func dataExtension(addressedBy request: EmulatorRequest) throws(APIError) -> DataExtension {
+        if let key = request.captures["key"] {
+            guard let de = try? workspace.dataExtension(.externalKey(key)) else {
+                throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
+            }
+            return de
+        }
+        let id = request.captures["id"] ?? ""
+        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+            throw APIError.badRequest("Parameter \(id) is invalid.", code: 10001)
+        }
+        return de
     }
 
     /// Numbers for `asyncRequestID`, increasing.

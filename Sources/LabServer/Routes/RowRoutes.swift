@@ -27,7 +27,7 @@ struct RowRoutes {
     /// A bare array of `{"keys":{…},"values":{…}}`, upserted by primary key; the array comes back
     /// as sent. As in Marketing Cloud, rows are saved in order up to the first refused one.
     func upsertRows(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let de = try dataExtension(of: request)
+        let de = try emulator.dataExtension(addressedBy: request)
         let body = try request.json()
         guard let items = body.array else {
             throw APIError.badRequest("The body must be an array of {\"keys\", \"values\"} rows.")
@@ -47,7 +47,7 @@ struct RowRoutes {
 
     /// `/rows/Email:someone@example.com` (or `k1:v1,k2:v2`) with `{"values":{…}}`.
     func upsertRow(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let de = try dataExtension(of: request)
+        let de = try emulator.dataExtension(addressedBy: request)
         var keys: [String: JSONValue] = [:]
         for pair in (request.captures["raw keys"] ?? "").split(separator: ",") {
             let parts = pair.split(separator: ":", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
@@ -67,7 +67,7 @@ struct RowRoutes {
 
     /// One page of rows: names lower-cased, every value a string, `items` left out when empty.
     func rowset(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let de = try dataExtension(of: request)
+        let de = try emulator.dataExtension(addressedBy: request)
         let query = RowsetQuery(
             dataExtensionID: de.id, filter: try request.query["$filter"].map(RowsetFilter.parse),
             sort: try request.query["$orderby"].map(Self.sort),
@@ -121,21 +121,6 @@ struct RowRoutes {
                 })
         }
         return EmulatorResponse(status: .ok, body: .object(body))
-    }
-
-    /// The data extension a path names: `key:{key}` / `key/{key}`, or its ObjectID.
-    private func dataExtension(of request: EmulatorRequest) throws(APIError) -> DataExtension {
-        if let key = request.captures["key"] {
-            guard let de = try? workspace.dataExtension(.externalKey(key)) else {
-                throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
-            }
-            return de
-        }
-        let id = request.captures["id"] ?? ""
-        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
-            throw APIError.badRequest("Parameter \(id) is invalid.", code: 10001)
-        }
-        return de
     }
 
     /// Keys then values as one row; a key that is not a primary-key field is refused as Marketing Cloud does.
