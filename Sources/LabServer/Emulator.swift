@@ -27,7 +27,7 @@ final class Emulator: Sendable {
             $0 =
                 AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
                 + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
-                + AsyncRowRoutes(emulator: self).routes
+                + AsyncRowRoutes(emulator: self).routes + AutomationRoutes(emulator: self).routes
         }
     }
 

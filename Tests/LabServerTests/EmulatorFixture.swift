@@ -82,6 +82,16 @@ final class EmulatorFixture: Sendable {
         return token
     }
 
+    /// A token for an app with every permission (the tutorial's app has none for automations).
+    func scriptToken() async throws -> String {
+        try workspace.ensureApp(clientID: "script-client", clientSecret: "script-secret")
+        let reply = try await send(
+            "POST", "/v2/token",
+            body: #"{"grant_type":"client_credentials","client_id":"script-client","client_secret":"script-secret"}"#)
+        guard case .string(let token) = reply.json["access_token"] else { throw FixtureFailure("no token: \(reply.text)") }
+        return token
+    }
+
     /// Each member's `Updated` flag by email address, read back as a client would: the rowset route.
     func flagsOverHTTP(token: String) async throws -> [String: String] {
         let reply = try await send(

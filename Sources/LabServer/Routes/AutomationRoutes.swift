@@ -1,0 +1,192 @@
+import Foundation
+import HTTPTypes
+import LabModel
+
+/// Automations (`/automation/v1/automations`): list, read, create with Fire Event activities,
+/// Run Once, and a run's progress.
+struct AutomationRoutes {
+    unowned let emulator: Emulator
+
+    var routes: [Route] {
+        [
+            Route(.get, "/automation/v1/automations", operation: .readAutomations) { try list($0) },
+            Route(.post, "/automation/v1/automations", operation: .writeAutomations) { try create($0) },
+            Route(.get, "/automation/v1/automations/instance/{instanceId}", operation: .readAutomations) { try run($0) },
+            Route(.get, "/automation/v1/automations/{id}", operation: .readAutomations) { try read($0) },
+            Route(.post, "/automation/v1/automations/{id}/actions/runallonce", operation: .runAutomations) { try runOnce($0) },
+        ]
+    }
+
+    private var workspace: Workspace { emulator.workspace }
+
+    func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let all = try workspace.automations()
+        let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 500)
+        let page = max(Int(request.query["$page"] ?? "") ?? 1, 1)
+        let items = try all.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try json($0, withSteps: false) }
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "page": .number(page), "pageSize": .number(pageSize), "count": .number(all.count), "items": .array(items),
+            ]))
+    }
+
+    func read(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        EmulatorResponse(status: .ok, body: try json(try automation(request), withSteps: true))
+    }
+
+    /// `name`, `key`, `description`, and `steps[].activities[]` of Fire Event (objectTypeId 749),
+    /// each naming its data extension by `targetDataExtensions[0]` (`id` or `key`) or `activityObjectId`.
+    func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let body = try request.json()
+        guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
+        var activities: [(step: Int, name: String?, dataExtension: DataExtensionReference)] = []
+        for (index, step) in (body["steps"]?.array ?? []).enumerated() {
+            let number = Int(step["step"]?.text ?? "") ?? index + 1
+            for activity in step["activities"]?.array ?? [] {
+                let type = Int(activity["objectTypeId"]?.text ?? "") ?? AutomationActivity.fireEventObjectTypeID
+                guard type == AutomationActivity.fireEventObjectTypeID else {
+                    throw APIError.badRequest("Only Fire Event activities (objectTypeId 749) can be run here, not \(type).")
+                }
+                let target = activity["targetDataExtensions"]?.array?.first
+                let reference: DataExtensionReference
+                if let key = target?["key"]?.nonEmptyText {
+                    reference = .externalKey(key)
+                } else if let id = (target?["id"] ?? activity["activityObjectId"])?.nonEmptyText.flatMap(UUID.init(uuidString:)) {
+                    reference = .id(id)
+                } else {
+                    throw APIError.badRequest(
+                        "A Fire Event activity names its data extension in targetDataExtensions or activityObjectId.")
+                }
+                activities.append((number, activity["name"]?.nonEmptyText, reference))
+            }
+        }
+        let created = try refusing {
+            let automation = try workspace.createAutomation(
+                name: name, key: body["key"]?.nonEmptyText, description: body["description"]?.text ?? "")
+            for activity in activities {
+                try workspace.addFireEventActivity(
+                    to: automation.id, dataExtension: activity.dataExtension, step: activity.step, name: activity.name)
+            }
+            return try workspace.automations().first { $0.id == automation.id }!
+        }
+        return EmulatorResponse(status: .created, body: try json(created, withSteps: true))
+    }
+
+    /// Run Once: 200 with the automation Running and the run's instance id.
+    func runOnce(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let automation = try automation(request)
+        let run = try refusing { try workspace.runOnce(automation.id) }
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "id": .string(automation.id.uuidString.lowercased()), "status": .string(AutomationStatus.running.rawValue),
+                "statusId": .number(AutomationStatus.running.id), "lastRunInstanceId": .string(run.id.uuidString.lowercased()),
+            ]))
+    }
+
+    /// A run's progress: its status and each activity's counts.
+    func run(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let id = request.captures["instanceId"] ?? ""
+        guard let runID = UUID(uuidString: id),
+            let (automation, run) = try workspace.automations().lazy.compactMap({ automation in
+                try workspace.runs(of: automation.id).first { $0.id == runID }.map { (automation, $0) }
+            }).first
+        else { throw APIError.envelope(.notFound, "Automation instance \(id) was not found.", code: 10001) }
+        let activities = automation.steps.flatMap(\.activities)
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "id": .string(id.lowercased()), "automationId": .string(automation.id.uuidString.lowercased()),
+                "status": .string(run.status.rawValue), "startTime": .string(MarketingCloudDate.text(run.startedAt)),
+                "endTime": .string(run.endedAt.map(MarketingCloudDate.text) ?? MarketingCloudDate.none),
+                "statusMessage": .string(run.message ?? ""),
+                "activities": .array(
+                    run.activities.map { progress in
+                        let activity = activities.first { $0.id == progress.activityID }
+                        return .object([
+                            "id": .string(progress.activityID.uuidString.lowercased()), "name": .string(activity?.name ?? ""),
+                            "objectTypeId": .number(activity?.objectTypeID ?? AutomationActivity.fireEventObjectTypeID),
+                            "status": .string(progress.status.rawValue), "statusMessage": .string(progress.message ?? ""),
+                            "rowsRead": .number(progress.rowsRead), "contactsEntered": .number(progress.contactsEntered),
+                            "contactsSkipped": .number(progress.contactsSkipped),
+                        ])
+                    }),
+            ]))
+    }
+
+    private func automation(_ request: EmulatorRequest) throws(APIError) -> Automation {
+        let id = request.captures["id"] ?? ""
+        let found: Automation?
+        if id.lowercased().hasPrefix("key:") {
+            found = try? workspace.automation(named: String(id.dropFirst(4)))
+        } else {
+            found = UUID(uuidString: id).flatMap { uuid in try? workspace.automations().first { $0.id == uuid } }
+        }
+        guard let found else { throw APIError.envelope(.notFound, "Automation \(id) was not found.", code: 10001) }
+        return found
+    }
+
+    private func refusing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as FireEventError {
+            throw APIError.badRequest(error.description, code: 10002)
+        } catch let error as ContactModelError {
+            throw APIError.badRequest(error.description)
+        } catch let error as DefinitionError {
+            throw APIError.badRequest(error.description)
+        }
+    }
+
+    private func json(_ automation: Automation, withSteps: Bool) throws -> JSONValue {
+        let last = try workspace.runs(of: automation.id).last
+        var fields: [String: JSONValue] = [
+            "id": .string(automation.id.uuidString.lowercased()), "name": .string(automation.name),
+            "description": .string(automation.description), "key": .string(automation.key), "typeId": .number(1),
+            "type": .string(automation.type), "statusId": .number(automation.status.id),
+            "status": .string(automation.status.rawValue),
+            "categoryId": .number(0),
+            "lastRunTime": .string(last.map { MarketingCloudDate.text($0.startedAt) } ?? MarketingCloudDate.none),
+            "lastRunInstanceId": .string(last?.id.uuidString.lowercased() ?? ""),
+        ]
+        if withSteps {
+            let dataExtensions = Dictionary(uniqueKeysWithValues: try workspace.dataExtensions().map { ($0.id, $0) })
+            fields["steps"] = .array(
+                automation.steps.map { step in
+                    .object([
+                        "step": .number(step.number), "name": .string(""), "description": .string(""),
+                        "activities": .array(
+                            step.activities.enumerated().map { order, activity in
+                                let de = dataExtensions[activity.dataExtensionID]
+                                return .object([
+                                    "id": .string(activity.id.uuidString.lowercased()), "name": .string(activity.name),
+                                    "activityObjectId": .string(activity.dataExtensionID.uuidString.lowercased()),
+                                    "objectTypeId": .number(activity.objectTypeID), "displayOrder": .number(order + 1),
+                                    "targetDataExtensions": .array(
+                                        de.map { de in
+                                            [
+                                                .object([
+                                                    "id": .string(de.id.uuidString.lowercased()), "name": .string(de.name),
+                                                    "key": .string(de.externalKey), "description": .string(de.description),
+                                                    "rowCount": .number(de.rowCount),
+                                                ])
+                                            ]
+                                        } ?? []),
+                                ])
+                            }),
+                    ])
+                })
+        }
+        return .object(fields)
+    }
+}
+
+/// Dates as Marketing Cloud writes them in journey and automation JSON: ISO 8601 without a zone.
+enum MarketingCloudDate {
+    static let none = "0001-01-01T00:00:00"
+
+    static func text(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+    }
+}
