@@ -27,6 +27,7 @@ public enum ContactModelError: Error, Sendable, Hashable {
     case eventAlreadyHasDataExtension(event: String)
     case groupHasNoRoot(group: String)
     case noPermissions(app: String)
+    case eventDefinitionInUse(key: String, versions: Int)
 }
 
 extension ContactModelError: CustomStringConvertible {
@@ -66,6 +67,8 @@ extension ContactModelError: CustomStringConvertible {
         case .eventAlreadyHasDataExtension(let event): "Event \(event) already has its data extension."
         case .groupHasNoRoot(let group): "Attribute group \(group) has no root data extension to receive the event."
         case .noPermissions(let app): "App \(app) needs at least one permission."
+        case .eventDefinitionInUse(let key, let versions):
+            "Event definition \(key) is the trigger of \(versions) journey version\(versions == 1 ? "" : "s"): it cannot be deleted."
         }
     }
 }

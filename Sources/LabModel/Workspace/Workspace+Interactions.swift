@@ -32,26 +32,8 @@ extension Workspace {
     ) throws -> EventDefinition {
         try DefinitionRules.checkName(name, of: "trigger")
         return try editDraft(of: journey) { draft, interaction, db in
-            let source = try StoredDataExtension.load(dataExtension, in: db).definition
-            let groups = try ContactModelStore.attributeGroups(in: db)
-            let isRoot = groups.contains { $0.rootLink?.dataExtensionID == source.id }
-            guard source.isSendable || isRoot else {
-                throw ContactModelError.eventSourceNotSendable(dataExtension: source.name)
-            }
-            if let filter { try FilterRules(source: source, linked: try linkedDataExtensions(groups, in: db)).check(filter) }
-            let definition = EventDefinition(
-                id: UUID(), key: KeyRules.key(key, otherwise: type.generatedKey), name: name, type: type,
-                dataExtensionID: source.id, filter: filter)
-            try requireUniqueKey(definition.key, table: "eventDefinition", kind: "event definition", in: db)
-            try db.execute(
-                sql: """
-                    INSERT INTO eventDefinition (id, key, name, type, dataExtensionID, filter, createdAt, modifiedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    definition.id.storageText, definition.key, name, type.rawValue, source.id.storageText,
-                    try filter.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }, clock(), clock(),
-                ])
+            let (definition, source) = try insertEventDefinition(
+                name: name, key: key, type: type, dataExtension: dataExtension, filter: filter, in: db)
             try db.execute(
                 sql: "UPDATE interactionVersion SET triggerID = ? WHERE id = ?",
                 arguments: [definition.id.storageText, draft.id.storageText])
@@ -250,6 +232,34 @@ extension Workspace {
     private func touch(_ interaction: Interaction, in db: Database) throws {
         try db.execute(
             sql: "UPDATE interaction SET modifiedAt = ? WHERE id = ?", arguments: [clock(), interaction.id.storageText])
+    }
+
+    /// A new event definition on `dataExtension`, which must be sendable or an attribute-group root.
+    func insertEventDefinition(
+        name: String, key: String?, type: EventDefinitionType, dataExtension: DataExtensionReference,
+        filter: FilterExpression?, in db: Database
+    ) throws -> (EventDefinition, DataExtension) {
+        let source = try StoredDataExtension.load(dataExtension, in: db).definition
+        let groups = try ContactModelStore.attributeGroups(in: db)
+        let isRoot = groups.contains { $0.rootLink?.dataExtensionID == source.id }
+        guard source.isSendable || isRoot else {
+            throw ContactModelError.eventSourceNotSendable(dataExtension: source.name)
+        }
+        if let filter { try FilterRules(source: source, linked: try linkedDataExtensions(groups, in: db)).check(filter) }
+        let definition = EventDefinition(
+            id: UUID(), key: KeyRules.key(key, otherwise: type.generatedKey), name: name, type: type,
+            dataExtensionID: source.id, filter: filter)
+        try requireUniqueKey(definition.key, table: "eventDefinition", kind: "event definition", in: db)
+        try db.execute(
+            sql: """
+                INSERT INTO eventDefinition (id, key, name, type, dataExtensionID, filter, createdAt, modifiedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                definition.id.storageText, definition.key, name, type.rawValue, source.id.storageText,
+                try filter.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }, clock(), clock(),
+            ])
+        return (definition, source)
     }
 
     private func linkedDataExtensions(_ groups: [AttributeGroup], in db: Database) throws -> [DataExtension] {
