@@ -74,3 +74,31 @@ import Testing
         #expect(noRun.status == 404)
     }
 }
+
+extension AutomationRouteTests {
+    @Test func patchRenamesAndReplacesTheSteps() async throws {
+        let fixture = try await EmulatorFixture()
+        let token = try await fixture.scriptToken()
+        let id = fixture.seed.automation.id.uuidString.lowercased()
+        let other = try fixture.workspace.createDataExtension(
+            DataExtensionDraft(
+                name: "Others", externalKey: "OTHERS", fields: [Field(name: "Email", type: .emailAddress)],
+                sendableFieldName: "Email"))
+        let patched = try await fixture.send(
+            "PATCH", "/automation/v1/automations/\(id)",
+            body:
+                #"{"name":"Fire two","steps":[{"step":1,"activities":[{"targetDataExtensions":[{"key":"OTHERS"}]}]},{"step":2,"activities":[{"activityObjectId":"\#(fixture.seed.members.id.uuidString)"}]}]}"#,
+            token: token)
+        #expect(patched.status == 200, "\(patched.text)")
+        #expect(patched.json["name"] == .string("Fire two"))
+        let automation = try fixture.workspace.automation(named: "Fire two")
+        #expect(automation.steps.map(\.number) == [1, 2])
+        #expect(automation.steps.flatMap(\.activities).map(\.dataExtensionID) == [other.id, fixture.seed.members.id])
+
+        let badTarget = try await fixture.send(
+            "POST", "/automation/v1/automations",
+            body: #"{"name":"Broken","steps":[{"activities":[{"targetDataExtensions":[{"key":"NOPE"}]}]}]}"#, token: token)
+        #expect(badTarget.status == 400)
+        #expect((try? fixture.workspace.automation(named: "Broken")) == nil)
+    }
+}

@@ -84,3 +84,72 @@ extension WorkspaceReading {
         try database.read { try ContactModelStore.automationRuns(of: automationID, in: $0) }
     }
 }
+
+/// One Fire Event activity as a caller lists it when replacing an automation's steps.
+public struct FireEventActivitySpec: Sendable, Hashable {
+    public var step: Int
+    public var name: String?
+    public var dataExtension: DataExtensionReference
+
+    public init(step: Int, name: String? = nil, dataExtension: DataExtensionReference) {
+        self.step = step
+        self.name = name
+        self.dataExtension = dataExtension
+    }
+}
+
+extension Workspace {
+    /// Changes an automation's name, key or description, and, when `activities` is given,
+    /// replaces its steps: all in one change. Refused while it runs.
+    @discardableResult
+    public func editAutomation(
+        _ automationID: UUID, name: String? = nil, key: String? = nil, description: String? = nil,
+        activities: [FireEventActivitySpec]? = nil
+    ) throws -> Automation {
+        if let name { try DefinitionRules.checkName(name, of: "automation") }
+        return try perform { db in
+            guard let automation = try ContactModelStore.automations(in: db).first(where: { $0.id == automationID }) else {
+                throw ContactModelError.notFound(kind: "automation", reference: "id \(automationID.storageText)")
+            }
+            guard automation.status != .running else {
+                throw FireEventError.automationAlreadyRunning(automation: automation.name)
+            }
+            let newName = name?.trimmingCharacters(in: .whitespaces) ?? automation.name
+            let newKey = key?.trimmingCharacters(in: .whitespaces) ?? automation.key
+            if newName.caseInsensitiveCompare(automation.name) != .orderedSame {
+                try requireUniqueName(newName, table: "automation", kind: "automation", in: db)
+            }
+            if newKey.caseInsensitiveCompare(automation.key) != .orderedSame {
+                try requireUniqueKey(newKey, table: "automation", kind: "automation", in: db)
+            }
+            try db.execute(
+                sql: "UPDATE automation SET name = ?, key = ?, description = ?, modifiedAt = ? WHERE id = ?",
+                arguments: [newName, newKey, description ?? automation.description, clock(), automationID.storageText])
+            if let activities {
+                try db.execute(
+                    sql: "DELETE FROM automationActivity WHERE automationID = ?", arguments: [automationID.storageText])
+                var order: [Int: Int] = [:]
+                for activity in activities {
+                    let de = try StoredDataExtension.load(activity.dataExtension, in: db).definition
+                    order[activity.step, default: 0] += 1
+                    try db.execute(
+                        sql:
+                            "INSERT INTO automationActivity (id, automationID, step, displayOrder, name, objectTypeID, dataExtensionID) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            UUID().storageText, automationID.storageText, activity.step, order[activity.step]!,
+                            activity.name ?? "Fire Event: \(de.name)", AutomationActivity.fireEventObjectTypeID,
+                            de.id.storageText,
+                        ])
+                }
+            }
+            let stepsText =
+                activities.map { " Steps replaced: \($0.count) Fire Event activit\($0.count == 1 ? "y" : "ies")." } ?? ""
+            return (
+                try ContactModelStore.automations(in: db).first { $0.id == automationID }!,
+                JournalLine(
+                    entity: "automation", action: "update", entityIDs: [automationID.storageText],
+                    sentence: "Edited automation \(newName).\(stepsText)")
+            )
+        }
+    }
+}

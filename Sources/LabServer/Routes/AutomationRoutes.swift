@@ -13,6 +13,7 @@ struct AutomationRoutes {
             Route(.post, "/automation/v1/automations", operation: .writeAutomations) { try create($0) },
             Route(.get, "/automation/v1/automations/instance/{instanceId}", operation: .readAutomations) { try run($0) },
             Route(.get, "/automation/v1/automations/{id}", operation: .readAutomations) { try read($0) },
+            Route(.patch, "/automation/v1/automations/{id}", operation: .writeAutomations) { try change($0) },
             Route(.post, "/automation/v1/automations/{id}/actions/runallonce", operation: .runAutomations) { try runOnce($0) },
         ]
     }
@@ -40,7 +41,32 @@ struct AutomationRoutes {
     func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let body = try request.json()
         guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
-        var activities: [(step: Int, name: String?, dataExtension: DataExtensionReference)] = []
+        let activities = try Self.activities(in: body)
+        let created = try refusing {
+            // Every data extension is checked first, so a refused one leaves no automation behind.
+            for activity in activities { _ = try workspace.dataExtension(activity.dataExtension) }
+            let automation = try workspace.createAutomation(
+                name: name, key: body["key"]?.nonEmptyText, description: body["description"]?.text ?? "")
+            return try workspace.editAutomation(automation.id, activities: activities)
+        }
+        return EmulatorResponse(status: .created, body: try json(created, withSteps: true))
+    }
+
+    /// Name, key, description, and (when `steps` is sent) the steps, replaced whole.
+    func change(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let automation = try automation(request)
+        let body = try request.json()
+        let activities = body["steps"] == nil ? nil : try Self.activities(in: body)
+        let changed = try refusing {
+            try workspace.editAutomation(
+                automation.id, name: body["name"]?.nonEmptyText, key: body["key"]?.nonEmptyText,
+                description: body["description"]?.text, activities: activities)
+        }
+        return EmulatorResponse(status: .ok, body: try json(changed, withSteps: true))
+    }
+
+    private static func activities(in body: JSONValue) throws(APIError) -> [FireEventActivitySpec] {
+        var activities: [FireEventActivitySpec] = []
         for (index, step) in (body["steps"]?.array ?? []).enumerated() {
             let number = Int(step["step"]?.text ?? "") ?? index + 1
             for activity in step["activities"]?.array ?? [] {
@@ -58,19 +84,11 @@ struct AutomationRoutes {
                     throw APIError.badRequest(
                         "A Fire Event activity names its data extension in targetDataExtensions or activityObjectId.")
                 }
-                activities.append((number, activity["name"]?.nonEmptyText, reference))
+                activities.append(
+                    FireEventActivitySpec(step: number, name: activity["name"]?.nonEmptyText, dataExtension: reference))
             }
         }
-        let created = try refusing {
-            let automation = try workspace.createAutomation(
-                name: name, key: body["key"]?.nonEmptyText, description: body["description"]?.text ?? "")
-            for activity in activities {
-                try workspace.addFireEventActivity(
-                    to: automation.id, dataExtension: activity.dataExtension, step: activity.step, name: activity.name)
-            }
-            return try workspace.automations().first { $0.id == automation.id }!
-        }
-        return EmulatorResponse(status: .created, body: try json(created, withSteps: true))
+        return activities
     }
 
     /// Run Once: 200 with the automation Running and the run's instance id.
