@@ -28,7 +28,7 @@ final class Emulator: Sendable {
                 AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
                 + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
                 + AsyncRowRoutes(emulator: self).routes + AutomationRoutes(emulator: self).routes
-                + EventDefinitionRoutes(emulator: self).routes
+                + EventDefinitionRoutes(emulator: self).routes + JourneyRoutes(emulator: self).routes
         }
     }
 

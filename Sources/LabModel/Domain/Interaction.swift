@@ -6,6 +6,9 @@ public struct Interaction: Sendable, Hashable, Identifiable {
     public var key: String
     public var name: String
     public var description: String
+    public var createdAt: Date
+    /// Changes with every edit of any version: the REST API's optimistic-concurrency check.
+    public var modifiedAt: Date
     /// Oldest first.
     public var versions: [InteractionVersion]
 

@@ -118,6 +118,7 @@ enum ContactModelStore {
             let id: String = row["id"]
             return Interaction(
                 id: UUID(uuidString: id)!, key: row["key"], name: row["name"], description: row["description"],
+                createdAt: row["createdAt"], modifiedAt: row["modifiedAt"],
                 versions: (versions[id] ?? []).map { version in
                     let versionID: String = version["id"]
                     return InteractionVersion(

@@ -1,0 +1,141 @@
+import Foundation
+import HTTPTypes
+import LabModel
+
+/// Journeys (`/interaction/v1/interactions`) as Journey Builder's API shows them: one object per
+/// version, activities naming data extensions and fields by GUID, the trigger's filter as XML.
+struct JourneyRoutes {
+    unowned let emulator: Emulator
+
+    var routes: [Route] {
+        [
+            Route(.get, "/interaction/v1/interactions", operation: .readJourneys) { try list($0) },
+            Route(.get, "/interaction/v1/interactions/{id}", operation: .readJourneys) { try read($0) },
+        ]
+    }
+
+    private var workspace: Workspace { emulator.workspace }
+
+    /// `key`, `id` (every version of the journey holding it), `status`, `mostRecentVersionOnly`
+    /// (default true), `$page`, `$pageSize` (at most 50).
+    func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let query = request.query
+        var journeys = try workspace.interactions()
+        if let key = query["key"] { journeys = journeys.filter { $0.key.caseInsensitiveCompare(key) == .orderedSame } }
+        var newestOnly = query["mostrecentversiononly"]?.lowercased() != "false"
+        if let id = query["id"] {
+            journeys = journeys.filter { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame } }
+            newestOnly = query["mostrecentversiononly"]?.lowercased() == "true"
+        }
+        var versions = journeys.flatMap { journey in
+            (newestOnly ? Array(journey.versions.suffix(1)) : journey.versions).map { (journey, $0) }
+        }
+        if let status = query["status"] {
+            versions = versions.filter { $0.1.status.rawValue.caseInsensitiveCompare(status) == .orderedSame }
+        }
+        let pageSize = min(max(Int(query["$pagesize"] ?? "") ?? 50, 1), 50)
+        let page = max(Int(query["$page"] ?? "") ?? 1, 1)
+        let items = try versions.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try json($0.0, $0.1) }
+        return EmulatorResponse(
+            status: .ok,
+            body: .object([
+                "count": .number(versions.count), "page": .number(page), "pageSize": .number(pageSize), "links": .object([:]),
+                "items": .array(items),
+            ]))
+    }
+
+    /// By a version's id or `key:{key}`; `versionNumber` picks a version, else the newest.
+    func read(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let id = request.captures["id"] ?? ""
+        let journeys = try workspace.interactions()
+        let journey =
+            id.lowercased().hasPrefix("key:")
+            ? journeys.first { $0.key.caseInsensitiveCompare(String(id.dropFirst(4))) == .orderedSame }
+            : journeys.first { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame } }
+        guard let journey else { throw Self.notFound }
+        let version: InteractionVersion?
+        if let number = request.query["versionnumber"].flatMap({ Int($0) }) {
+            version = journey.versions.first { $0.number == number }
+        } else if !id.lowercased().hasPrefix("key:") {
+            version = journey.versions.first { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame }
+        } else {
+            version = journey.newestVersion
+        }
+        guard let version else { throw Self.notFound }
+        return EmulatorResponse(status: .ok, body: try json(journey, version))
+    }
+
+    static let notFound = APIError.envelope(.notFound, "Interaction matching criteria not found.", code: 30003)
+
+    func json(_ journey: Interaction, _ version: InteractionVersion) throws -> JSONValue {
+        let dataExtensions = Dictionary(uniqueKeysWithValues: try workspace.dataExtensions().map { ($0.id, $0) })
+        let id = version.id.uuidString.lowercased()
+        var triggers: [JSONValue] = []
+        if let trigger = version.trigger {
+            let sourceName = dataExtensions[trigger.dataExtensionID]?.name ?? ""
+            let criteria = trigger.filter.map { FilterDefinitionXML.xml($0, sourceName: sourceName) } ?? ""
+            triggers.append(
+                .object([
+                    "id": .string(trigger.id.uuidString.lowercased()), "key": .string("TRIGGER"), "name": .string(trigger.name),
+                    "description": .string(""), "type": .string(trigger.type.rawValue), "outcomes": .array([]),
+                    "arguments": .object([:]),
+                    "configurationArguments": .object(["criteria": .string(criteria)]),
+                    "metaData": .object([
+                        "eventDefinitionId": .string(trigger.id.uuidString.lowercased()),
+                        "eventDefinitionKey": .string(trigger.key), "chainType": .string("None"),
+                        "configurationRequired": .bool(false), "criteriaDescription": .string(trigger.filter?.description ?? ""),
+                    ]),
+                ]))
+        }
+        let activities = version.activities.enumerated().map { index, activity -> JSONValue in
+            var outcome: [String: JSONValue] = [
+                "key": .string(activity.id.uuidString.lowercased()), "arguments": .object([:]),
+                "metaData": .object(["invalid": .bool(false)]),
+            ]
+            if index + 1 < version.activities.count { outcome["next"] = .string(version.activities[index + 1].key) }
+            var fields: [String: JSONValue] = [
+                "id": .string(activity.id.uuidString.lowercased()), "key": .string(activity.key), "name": .string(activity.name),
+                "description": .string(""), "type": .string(activity.type), "outcomes": .array([.object(outcome)]),
+            ]
+            switch activity.kind {
+            case .updateContactData(let dataExtensionID, let fieldID, let value):
+                fields["arguments"] = .object([
+                    "activityData": .object([
+                        "updateContactFields": .array([
+                            .object([
+                                "dataExtensionId": .string(dataExtensionID.uuidString.lowercased()),
+                                "field": .string(fieldID.uuidString.lowercased()), "value": .string(value.displayText),
+                            ])
+                        ])
+                    ])
+                ])
+                fields["configurationArguments"] = .object([:])
+                fields["metaData"] = .object(["isConfigured": .bool(true)])
+            case .wait(let duration, let unit):
+                fields["arguments"] = .object([:])
+                fields["configurationArguments"] = .object([
+                    "waitDuration": .number(duration), "waitUnit": .string(unit.rawValue),
+                ])
+                fields["metaData"] = .object(["isConfigured": .bool(true), "uiType": .string("WAITBYDURATION")])
+            }
+            return .object(fields)
+        }
+        let inside = try workspace.contactsInside(version: version.id)
+        return .object([
+            "id": .string(id), "key": .string(journey.key), "name": .string(journey.name),
+            "description": .string(journey.description), "version": .number(version.number), "workflowApiVersion": .number(1),
+            "createdDate": .string(MarketingCloudDate.text(journey.createdAt)),
+            "modifiedDate": .string(MarketingCloudDate.text(journey.modifiedAt)),
+            "lastPublishedDate": .string(version.publishedAt.map(MarketingCloudDate.text) ?? MarketingCloudDate.none),
+            "activities": .array(activities), "triggers": .array(triggers), "goals": .array([]), "exits": .array([]),
+            "notifiers": .array([]),
+            "stats": .object([
+                "currentPopulation": .number(inside), "cumulativePopulation": .number(0), "metGoal": .number(0),
+                "metExitCriteria": .number(0), "goalPerformance": .number(0),
+            ]),
+            "entryMode": .string(version.entryMode.rawValue), "definitionType": .string("Multistep"), "channel": .string(""),
+            "executionMode": .string("Production"), "categoryId": .number(0), "status": .string(version.status.rawValue),
+            "definitionId": .string(id), "scheduledStatus": .string(version.status.rawValue),
+        ])
+    }
+}
