@@ -60,9 +60,9 @@ struct AsyncRowRoutes {
             status: .ok,
             body: .object([
                 "status": .object([
-                    "callDateTime": .string(AsyncRequests.text(record.called)),
-                    "pickupDateTime": .string(record.pickedUp.map(AsyncRequests.text) ?? ""),
-                    "completionDateTime": .string(record.completed.map(AsyncRequests.text) ?? ""),
+                    "callDateTime": .string(MarketingCloudDate.text(record.called)),
+                    "pickupDateTime": .string(record.pickedUp.map(MarketingCloudDate.text) ?? ""),
+                    "completionDateTime": .string(record.completed.map(MarketingCloudDate.text) ?? ""),
                     "hasErrors": .bool(record.error != nil), "requestStatus": .string(record.state),
                     "resultStatus": .string(record.completed == nil ? "" : (record.error == nil ? "OK" : "Error")),
                     "requestId": .string(id),
@@ -134,5 +134,4 @@ final class AsyncRequests: Sendable {
 
     func record(_ id: String) -> Record? { records.withLock { $0[id.lowercased()] } }
 
-    static func text(_ date: Date) -> String { RowsetTokens.expiryText(date) }
 }

@@ -136,8 +136,8 @@ struct AutomationRoutes {
     private func automation(_ request: EmulatorRequest) throws(APIError) -> Automation {
         let id = request.captures["id"] ?? ""
         let found: Automation?
-        if id.lowercased().hasPrefix("key:") {
-            found = try? workspace.automation(named: String(id.dropFirst(4)))
+        if let key = id.keyAddress {
+            found = try? workspace.automation(named: key)
         } else {
             found = UUID(uuidString: id).flatMap { uuid in try? workspace.automations().first { $0.id == uuid } }
         }
@@ -197,14 +197,5 @@ struct AutomationRoutes {
                 })
         }
         return .object(fields)
-    }
-}
-
-/// Dates as Marketing Cloud writes them in journey and automation JSON: ISO 8601 without a zone.
-enum MarketingCloudDate {
-    static let none = "0001-01-01T00:00:00"
-
-    static func text(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
     }
 }

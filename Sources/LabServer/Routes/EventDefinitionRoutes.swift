@@ -100,10 +100,12 @@ struct EventDefinitionRoutes {
     private func definition(_ request: EmulatorRequest) throws(APIError) -> EventDefinition {
         let id = request.captures["id"] ?? ""
         let all = (try? workspace.eventDefinitions()) ?? []
-        let found =
-            id.lowercased().hasPrefix("key:")
-            ? all.first { $0.key.caseInsensitiveCompare(String(id.dropFirst(4))) == .orderedSame }
-            : all.first { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame }
+        let found: EventDefinition? =
+            if let key = id.keyAddress {
+                all.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
+            } else {
+                all.first { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame }
+            }
         guard let found else {
             throw APIError.envelope(.notFound, "{{{ERROR_OPEN_SUPPORT_CASE}}}", code: 30000)
         }

@@ -48,15 +48,17 @@ struct JourneyRoutes {
     func read(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let id = request.captures["id"] ?? ""
         let journeys = try workspace.interactions()
-        let journey =
-            id.lowercased().hasPrefix("key:")
-            ? journeys.first { $0.key.caseInsensitiveCompare(String(id.dropFirst(4))) == .orderedSame }
-            : journeys.first { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame } }
+        let journey: Interaction? =
+            if let key = id.keyAddress {
+                journeys.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
+            } else {
+                journeys.first { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame } }
+            }
         guard let journey else { throw Self.notFound }
         let version: InteractionVersion?
         if let number = request.query["versionnumber"].flatMap({ Int($0) }) {
             version = journey.versions.first { $0.number == number }
-        } else if !id.lowercased().hasPrefix("key:") {
+        } else if id.keyAddress == nil {
             version = journey.versions.first { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame }
         } else {
             version = journey.newestVersion

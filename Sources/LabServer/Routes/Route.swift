@@ -89,6 +89,12 @@ struct Route: Sendable {
 }
 
 extension String {
+    /// `key:member-updates` → `member-updates`: a path segment naming something by its key
+    /// rather than its id; nil for an id.
+    var keyAddress: String? {
+        lowercased().hasPrefix("key:") ? String(dropFirst(4)) : nil
+    }
+
     /// `//hub//v1/x/` → `/hub/v1/x`: real SDKs join base URLs and paths with doubled slashes.
     var normalizedPath: String {
         "/" + split(separator: "/").joined(separator: "/")

@@ -100,7 +100,7 @@ struct RowRoutes {
         if number * query.pageSize < page.total { links["next"] = .string(link + "\(number + 1)") }
         var body: [String: JSONValue] = [
             "links": .object(links), "requestToken": .string(token),
-            "tokenExpireDateUtc": .string(RowsetTokens.expiryText(expires)),
+            "tokenExpireDateUtc": .string(MarketingCloudDate.text(expires)),
             "customObjectId": .string(de.id.uuidString.lowercased()), "customObjectKey": .string(de.externalKey),
             "pageSize": .number(query.pageSize), "page": .number(number), "count": .number(page.total), "top": .number(0),
         ]
@@ -198,8 +198,4 @@ final class RowsetTokens: Sendable {
         }
     }
 
-    /// `2025-05-23T18:26:43.697`: ISO 8601 without a zone, as Marketing Cloud writes dates.
-    static func expiryText(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
-    }
 }
