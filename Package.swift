@@ -58,7 +58,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "LabServerTests", dependencies: ["LabServer", "LabModel", "TestSupport"]),
+        .testTarget(
+            name: "LabServerTests",
+            dependencies: [
+                "LabServer", "LabModel", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "LabClientTests", dependencies: ["LabClient"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),

@@ -16,6 +16,7 @@ final class Emulator: Sendable {
     private let requestCounter = Mutex(1_000)
     let rowsetTokens = RowsetTokens()
     let asyncRequests = AsyncRequests()
+    let publishRequests = PublishRequests()
 
     init(workspace: Workspace, tokenLifetime: TimeInterval?) {
         // Routes hold the emulator unowned: it owns them.
@@ -29,6 +30,7 @@ final class Emulator: Sendable {
                 + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
                 + AsyncRowRoutes(emulator: self).routes + AutomationRoutes(emulator: self).routes
                 + EventDefinitionRoutes(emulator: self).routes + JourneyRoutes(emulator: self).routes
+                + JourneyPublishRoutes(emulator: self).routes
         }
     }
 

@@ -34,7 +34,7 @@ struct EmulatorResponder: HTTPResponder {
             let failure = APIError.envelope(.internalServerError, "Internal Server Error: \(error)", code: 500)
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
-        let text = response.body.serialized
+        let text = response.body?.serialized ?? ""
         let (logged, loggedBody, loggedAppID) = (request, body, appID)
         _ = try? await Emulator.offCooperativeThreads {
             log(logged, body: loggedBody, response: response, text: text, appID: loggedAppID, started: started)

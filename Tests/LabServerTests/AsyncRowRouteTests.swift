@@ -9,13 +9,9 @@ import Testing
 @Suite struct AsyncRowRouteTests {
     /// Polls the status route until the request is no longer Pending or Executing.
     func finalStatus(_ fixture: EmulatorFixture, _ id: String, token: String) async throws -> JSONValue {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            let status = try await fixture.send("GET", "/data/v1/async/\(id)/status", token: token).json["status"]
-            if let state = status?["requestStatus"]?.text, state != "Pending", state != "Executing" { return status! }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw FixtureFailure("request \(id) never finished")
+        try await fixture.poll("/data/v1/async/\(id)/status", token: token) {
+            !["Pending", "Executing"].contains($0["status"]?["requestStatus"]?.text ?? "Pending")
+        }["status"]!
     }
 
     @Test func insertsAndUpsertsCompleteAndReadBack() async throws {

@@ -92,6 +92,17 @@ final class EmulatorFixture: Sendable {
         return token
     }
 
+    /// GETs `path` until `done` holds for the answer (10 s at most), as a client polls a status.
+    func poll(_ path: String, token: String, until done: (JSONValue) -> Bool) async throws -> JSONValue {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let answer = try await send("GET", path, token: token).json
+            if done(answer) { return answer }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw FixtureFailure("\(path) never reached the expected state")
+    }
+
     /// Each member's `Updated` flag by email address, read back as a client would: the rowset route.
     func flagsOverHTTP(token: String) async throws -> [String: String] {
         let reply = try await send(

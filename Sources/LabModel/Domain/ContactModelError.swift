@@ -28,6 +28,10 @@ public enum ContactModelError: Error, Sendable, Hashable {
     case groupHasNoRoot(group: String)
     case noPermissions(app: String)
     case eventDefinitionInUse(key: String, versions: Int)
+    case journeyChangedSinceRead(journey: String, modifiedAt: Date)
+    case noSuchVersion(journey: String, version: Int, newest: Int, newestIsDraft: Bool)
+    case eventFilterInUse(key: String, journey: String, version: Int)
+    case cannotStop(version: Int, status: String)
 }
 
 extension ContactModelError: CustomStringConvertible {
@@ -69,6 +73,16 @@ extension ContactModelError: CustomStringConvertible {
         case .noPermissions(let app): "App \(app) needs at least one permission."
         case .eventDefinitionInUse(let key, let versions):
             "Event definition \(key) is the trigger of \(versions) journey version\(versions == 1 ? "" : "s"): it cannot be deleted."
+        case .journeyChangedSinceRead(let journey, let modifiedAt):
+            "Journey \(journey) changed since it was read (modified \(modifiedAt.formatted(.iso8601))): read it again and reapply the change."
+        case .noSuchVersion(let journey, let version, let newest, let newestIsDraft):
+            newestIsDraft
+                ? "Journey \(journey) has no version \(version): its newest, version \(newest), is a draft — change that one."
+                : "Journey \(journey) has no version \(version): write version \(newest + 1) to create a new draft."
+        case .eventFilterInUse(let key, let journey, let version):
+            "Event definition \(key) is the trigger of \(journey) v\(version), which is running: its entry filter cannot change. Use a new event definition for a different filter."
+        case .cannotStop(let version, let status):
+            "Version \(version) is \(status): only a Published, Unpublished or Paused version can be stopped."
         }
     }
 }

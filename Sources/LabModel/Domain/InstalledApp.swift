@@ -167,6 +167,7 @@ public enum APIOperation: String, Sendable, Hashable, CaseIterable {
     case writeDataExtensions = "create or change data extensions"
     case readJourneys = "read journeys and event definitions"
     case writeJourneys = "create or change journeys and event definitions"
+    case publishJourneys = "publish or stop journeys"
     case readAutomations = "read automations"
     case writeAutomations = "create or change automations"
     case runAutomations = "run automations"
@@ -181,6 +182,7 @@ public enum APIOperation: String, Sendable, Hashable, CaseIterable {
         case .writeRows, .writeDataExtensions: [[.dataExtensionsWrite]]
         case .readJourneys: [[.journeysRead]]
         case .writeJourneys: [[.journeysWrite]]
+        case .publishJourneys: [[.journeysExecute]]
         case .readAutomations: [[.automationsRead]]
         case .writeAutomations: [[.automationsWrite]]
         case .runAutomations: [[.automationsExecute]]

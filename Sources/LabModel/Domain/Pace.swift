@@ -12,6 +12,9 @@ public enum Pace: String, Sendable, Hashable, CaseIterable {
     /// How long a trigger takes to hear an event.
     var hearingDelay: TimeInterval { self == .realistic ? 2 : 0 }
 
+    /// How long publishing a journey takes (Journey Builder reports it in process for a while).
+    public var publishingDelay: TimeInterval { self == .realistic ? 2 : 0 }
+
     /// The pause before a cohort's next step; the same for the same cohort and step.
     func stepDelay(cohort: Int64, position: Int) -> TimeInterval {
         guard self == .realistic else { return 0 }

@@ -5,22 +5,7 @@ extension Workspace {
     /// Creates a journey with an empty draft version 1 (entry mode: no re-entry).
     @discardableResult
     public func createInteraction(name: String, key: String? = nil, description: String = "") throws -> Interaction {
-        try DefinitionRules.checkName(name, of: "journey")
-        let journeyKey = KeyRules.key(key) { UUID().uuidString.lowercased() }
-        let id = UUID()
-        return try perform { db in
-            try requireUniqueKey(journeyKey, table: "interaction", kind: "journey", in: db)
-            try db.execute(
-                sql: "INSERT INTO interaction (id, key, name, description, createdAt, modifiedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [id.storageText, journeyKey, name, description, clock(), clock()])
-            try insertVersion(number: 1, of: id, entryMode: .noReEntry, triggerID: nil, in: db)
-            return (
-                try ContactModelStore.interaction(.id(id), in: db),
-                JournalLine(
-                    entity: "interaction", action: "create", entityIDs: [id.storageText],
-                    sentence: "Created journey \(name) (key \(journeyKey)) with draft version 1.")
-            )
-        }
+        try createInteraction(key: key, plan: JourneyVersionPlan(name: name, description: description))
     }
 
     /// Sets the draft's trigger: a new event definition listening to `dataExtension`, with an
@@ -52,26 +37,11 @@ extension Workspace {
         name: String? = nil
     ) throws -> JourneyActivity {
         try editDraft(of: journey) { draft, interaction, db in
-            let target = try StoredDataExtension.load(dataExtension, in: db).definition
-            let linked = try ContactModelStore.attributeGroups(in: db).contains { group in
-                group.links.contains { $0.dataExtensionID == target.id }
-            }
-            guard target.isSendable || linked else { throw ContactModelError.activityTargetNotLinked(dataExtension: target.name) }
-            guard let field = target.field(named: fieldName) else {
-                throw DefinitionError.fieldNotFound(dataExtension: target.name, field: fieldName)
-            }
-            guard !field.isSystem else { throw ContactModelError.systemFieldNotUpdatable(field: field.name) }
-            let typed: FieldValue
-            do throws(ValueProblem) {
-                typed = try field.value(from: value)
-            } catch {
-                throw ContactModelError.activityValueWrongType(field: field.name, value: value, problem: error)
-            }
-            let activity = JourneyActivity(
-                id: UUID(), key: "UPDATECONTACTDATAV2-\(draft.activities.count + 1)",
-                name: name ?? "Update \(field.name)",
-                kind: .updateContactData(dataExtensionID: target.id, fieldID: field.id, value: typed))
+            let (activity, target, field) = try updateContactActivity(
+                ActivityPlan(name: name, .updateContactData(dataExtension: dataExtension, field: .name(fieldName), value: value)),
+                position: draft.activities.count + 1, in: db)
             try insertActivity(activity, ordinal: draft.activities.count, versionID: draft.id, fieldType: field.type, in: db)
+            guard case .updateContactData(_, _, let typed) = activity.kind else { preconditionFailure() }
             return (
                 activity,
                 "Added Update Contact Data to \(interaction.name) v\(draft.number): \(target.name).\(field.name) = \(typed.displayText)."
@@ -79,18 +49,55 @@ extension Workspace {
         }
     }
 
+    /// An Update Contact Data activity, checked: its data extension finds contacts, its field exists,
+    /// is not a system field, and takes the value.
+    func updateContactActivity(_ plan: ActivityPlan, position: Int, in db: Database) throws
+        -> (JourneyActivity, DataExtension, Field)
+    {
+        guard case .updateContactData(let dataExtension, let fieldReference, let value) = plan.kind else {
+            preconditionFailure("not an Update Contact Data plan")
+        }
+        let target = try StoredDataExtension.load(dataExtension, in: db).definition
+        let linked = try ContactModelStore.attributeGroups(in: db).contains { group in
+            group.links.contains { $0.dataExtensionID == target.id }
+        }
+        guard target.isSendable || linked else { throw ContactModelError.activityTargetNotLinked(dataExtension: target.name) }
+        guard let field = fieldReference.resolve(in: target) else {
+            throw DefinitionError.fieldNotFound(dataExtension: target.name, field: fieldReference.description)
+        }
+        guard !field.isSystem else { throw ContactModelError.systemFieldNotUpdatable(field: field.name) }
+        let typed: FieldValue
+        do throws(ValueProblem) {
+            typed = try field.value(from: value)
+        } catch {
+            throw ContactModelError.activityValueWrongType(field: field.name, value: value, problem: error)
+        }
+        let activity = JourneyActivity(
+            id: UUID(), key: plan.key ?? "UPDATECONTACTDATAV2-\(position)", name: plan.name ?? "Update \(field.name)",
+            kind: .updateContactData(dataExtensionID: target.id, fieldID: field.id, value: typed))
+        return (activity, target, field)
+    }
+
     /// Adds a Wait by Duration activity.
     @discardableResult
     public func addWaitActivity(to journey: InteractionReference, duration: Int, unit: WaitUnit) throws -> JourneyActivity {
-        guard duration > 0 else { throw ContactModelError.waitDurationNotPositive(duration) }
+        let activity = try waitActivity(ActivityPlan(.wait(duration: duration, unit: unit)), position: 0)
         return try editDraft(of: journey) { draft, interaction, db in
-            let activity = JourneyActivity(
-                id: UUID(), key: "WAITBYDURATION-\(draft.activities.count + 1)",
-                name: "\(duration) \(duration == 1 ? String(unit.rawValue.lowercased().dropLast()) : unit.rawValue.lowercased())",
-                kind: .wait(duration: duration, unit: unit))
+            var activity = activity
+            activity.key = "WAITBYDURATION-\(draft.activities.count + 1)"
             try insertActivity(activity, ordinal: draft.activities.count, versionID: draft.id, fieldType: nil, in: db)
             return (activity, "Added a wait of \(activity.name) to \(interaction.name) v\(draft.number).")
         }
+    }
+
+    func waitActivity(_ plan: ActivityPlan, position: Int) throws -> JourneyActivity {
+        guard case .wait(let duration, let unit) = plan.kind else { preconditionFailure("not a wait plan") }
+        guard duration > 0 else { throw ContactModelError.waitDurationNotPositive(duration) }
+        let unitName = unit.rawValue.lowercased()
+        return JourneyActivity(
+            id: UUID(), key: plan.key ?? "WAITBYDURATION-\(position)",
+            name: plan.name ?? "\(duration) \(duration == 1 ? String(unitName.dropLast()) : unitName)",
+            kind: .wait(duration: duration, unit: unit))
     }
 
     /// Sets who may enter the draft again.
@@ -193,7 +200,7 @@ extension Workspace {
     }
 
     @discardableResult
-    private func insertVersion(number: Int, of interactionID: UUID, entryMode: EntryMode, triggerID: UUID?, in db: Database)
+    func insertVersion(number: Int, of interactionID: UUID, entryMode: EntryMode, triggerID: UUID?, in db: Database)
         throws -> UUID
     {
         let id = UUID()
@@ -207,7 +214,7 @@ extension Workspace {
         return id
     }
 
-    private func insertActivity(
+    func insertActivity(
         _ activity: JourneyActivity, ordinal: Int, versionID: UUID, fieldType: FieldType?, in db: Database
     ) throws {
         var dataExtensionID: String?, fieldID: String?, value: String?, waitDuration: Int?, waitUnit: String?
@@ -229,7 +236,7 @@ extension Workspace {
             ])
     }
 
-    private func touch(_ interaction: Interaction, in db: Database) throws {
+    func touch(_ interaction: Interaction, in db: Database) throws {
         try db.execute(
             sql: "UPDATE interaction SET modifiedAt = ? WHERE id = ?", arguments: [clock(), interaction.id.storageText])
     }
@@ -262,7 +269,7 @@ extension Workspace {
         return (definition, source)
     }
 
-    private func linkedDataExtensions(_ groups: [AttributeGroup], in db: Database) throws -> [DataExtension] {
+    func linkedDataExtensions(_ groups: [AttributeGroup], in db: Database) throws -> [DataExtension] {
         let ids = Set(groups.flatMap { $0.links.map(\.dataExtensionID) })
         return try StoredDataExtension.loadAll(in: db).map(\.definition).filter { ids.contains($0.id) }
     }

@@ -147,13 +147,9 @@ struct AutomationRoutes {
 
     private func refusing<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try body()
+            return try APIError.refusing(body)
         } catch let error as FireEventError {
             throw APIError.badRequest(error.description, code: 10002)
-        } catch let error as ContactModelError {
-            throw APIError.badRequest(error.description)
-        } catch let error as DefinitionError {
-            throw APIError.badRequest(error.description)
         }
     }
 

@@ -66,7 +66,7 @@ struct DataExtensionRoutes {
         if sendable && draft.sendableFieldName == nil {
             throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
         }
-        let de = try refusingDefinitionErrors { try workspace.createDataExtension(draft) }
+        let de = try APIError.refusing { try workspace.createDataExtension(draft) }
         var created = Self.definition(de)
         if case .object(var fields) = created {
             fields["fields"] = .array(de.fields.enumerated().map(Self.field))
@@ -79,7 +79,7 @@ struct DataExtensionRoutes {
     func change(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let de = try dataExtension(request)
         let body = try request.json()
-        try refusingDefinitionErrors {
+        try APIError.refusing {
             if body["name"] != nil || body["key"] != nil || body["description"] != nil {
                 try workspace.editDataExtension(
                     .id(de.id), name: body["name"]?.nonEmptyText, externalKey: body["key"]?.nonEmptyText,
@@ -104,14 +104,6 @@ struct DataExtensionRoutes {
             throw APIError.envelope(.notFound, "Data extension \(id) was not found.", code: 10001)
         }
         return de
-    }
-
-    private func refusingDefinitionErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DefinitionError {
-            throw APIError.badRequest(error.description)
-        }
     }
 
     static func definition(_ de: DataExtension) -> JSONValue {

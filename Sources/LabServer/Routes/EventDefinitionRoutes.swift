@@ -54,7 +54,7 @@ struct EventDefinitionRoutes {
         }
         let key = body["eventDefinitionKey"]?.nonEmptyText
         if let key, key.contains(".") { throw APIError.badRequest("eventDefinitionKey cannot contain a period: \(key).") }
-        let definition = try refusing {
+        let definition = try APIError.refusing {
             let source: DataExtensionReference
             if let id = body["dataExtensionId"]?.nonEmptyText {
                 guard let uuid = UUID(uuidString: id) else { throw APIError.badRequest("dataExtensionId \(id) is not a GUID.") }
@@ -72,13 +72,13 @@ struct EventDefinitionRoutes {
     func rename(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let current = try definition(request)
         guard let name = try request.json()["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
-        let renamed = try refusing { try workspace.renameEventDefinition(key: current.key, to: name) }
+        let renamed = try APIError.refusing { try workspace.renameEventDefinition(key: current.key, to: name) }
         return EmulatorResponse(status: .ok, body: try json(renamed))
     }
 
     func delete(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let current = try definition(request)
-        try refusing { try workspace.deleteEventDefinition(key: current.key) }
+        try APIError.refusing { try workspace.deleteEventDefinition(key: current.key) }
         return EmulatorResponse(status: .ok, body: .object([:]))
     }
 
@@ -112,16 +112,6 @@ struct EventDefinitionRoutes {
         return found
     }
 
-    private func refusing<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ContactModelError {
-            throw APIError.badRequest(error.description)
-        } catch let error as DefinitionError {
-            throw APIError.badRequest(error.description)
-        }
-    }
-
     private func json(_ definition: EventDefinition) throws -> JSONValue {
         let de = try workspace.dataExtension(.id(definition.dataExtensionID))
         let (all, published) = try workspace.journeyCounts(of: definition)
@@ -134,7 +124,8 @@ struct EventDefinitionRoutes {
             "filterDefinitionTemplate": .string(""), "iconUrl": .string("/events/images/icon_journeyBuilder-event-api-blue.svg"),
             "arguments": .object([
                 "serializedObjectType": .number(11), "eventDefinitionKey": .string(definition.key),
-                "dataExtensionId": .string(deID), "automationId": .string(Self.noAutomation), "criteria": .string(""),
+                "dataExtensionId": .string(deID), "automationId": .string(Self.noAutomation),
+                "criteria": .string(definition.filter.map { FilterDefinitionXML.xml($0, sourceName: de.name) } ?? ""),
                 "useHighWatermark": .bool(false),
             ]),
             "metaData": .object([

@@ -11,6 +11,9 @@ struct JourneyRoutes {
         [
             Route(.get, "/interaction/v1/interactions", operation: .readJourneys) { try list($0) },
             Route(.get, "/interaction/v1/interactions/{id}", operation: .readJourneys) { try read($0) },
+            Route(.post, "/interaction/v1/interactions", operation: .writeJourneys) { try create($0) },
+            Route(.put, "/interaction/v1/interactions", operation: .writeJourneys) { try update($0) },
+            Route(.put, "/interaction/v1/interactions/{id}", operation: .writeJourneys) { try update($0) },
         ]
     }
 
@@ -46,15 +49,69 @@ struct JourneyRoutes {
 
     /// By a version's id or `key:{key}`; `versionNumber` picks a version, else the newest.
     func read(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let id = request.captures["id"] ?? ""
+        let (journey, version) = try Self.version(addressedBy: request, in: workspace)
+        return EmulatorResponse(status: .ok, body: try json(journey, version))
+    }
+
+    /// Creates a journey whose version 1 is the posted one, a Draft. `key` is required.
+    func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let body = try request.json()
+        guard let key = body["key"]?.nonEmptyText else { throw JourneyPlanReader.invalid("key is required.") }
+        let plan = try JourneyPlanReader(workspace: workspace).plan(from: body)
+        let journey = try APIError.refusing(code: 400) { try workspace.createInteraction(key: key, plan: plan) }
+        return EmulatorResponse(status: .ok, body: try json(journey, journey.versions[0]))
+    }
+
+    /// Writes version `version` whole. The journey is the path's (`key:{key}` or a version's id),
+    /// else the body's `id` or `key`. `modifiedDate`, when sent, must be the journey's: a
+    /// different one means it changed since the caller read it. A version no longer a draft
+    /// answers 409; the number after such a version creates a new draft.
+    func update(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        let body = try request.json()
         let journeys = try workspace.interactions()
-        let journey: Interaction? =
-            if let key = id.keyAddress {
-                journeys.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
-            } else {
-                journeys.first { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame } }
+        let address = request.captures["id"] ?? body["id"]?.nonEmptyText ?? body["key"]?.nonEmptyText.map { "key:\($0)" } ?? ""
+        guard !address.isEmpty else {
+            throw JourneyPlanReader.invalid("Name the journey: key:{key} in the path, or id or key in the body.")
+        }
+        guard let journey = Self.journey(addressedBy: address, in: journeys) else { throw Self.notFoundForUpdate }
+        if let key = body["key"]?.nonEmptyText, key.caseInsensitiveCompare(journey.key) != .orderedSame {
+            throw JourneyPlanReader.invalid("A journey's key cannot change: this one is \(journey.key), not \(key).")
+        }
+        let addressed = journey.versions.first { $0.id.uuidString.caseInsensitiveCompare(address) == .orderedSame }
+        guard let number = body["version"]?.text.flatMap({ Int($0) }) ?? addressed?.number else {
+            throw JourneyPlanReader.invalid("version is required: the number of the version to write.")
+        }
+        var expected: Date?
+        if let modified = body["modifiedDate"]?.nonEmptyText {
+            guard let date = MarketingCloudDate.date(from: modified) else {
+                throw JourneyPlanReader.invalid("modifiedDate \(modified) is not a date like 2024-05-04T17:25:57.9.")
             }
-        guard let journey else { throw Self.notFound }
+            expected = date
+        }
+        let plan = try JourneyPlanReader(workspace: workspace).plan(from: body)
+        let written = try APIError.refusing(code: 400) {
+            do {
+                return try workspace.writeVersion(number, of: .id(journey.id), plan: plan, expectedModifiedAt: expected)
+            } catch ContactModelError.versionNotEditable(let version, let status) {
+                let next = (journey.newestVersion?.number ?? version) + 1
+                throw APIError.envelope(
+                    .conflict,
+                    "Conflict, this change would cause a current operation on the specified interaction or a running interaction to be changed, which is not permitted. Version \(version) is \(status): write version \(next) to create a new draft.",
+                    code: 409)
+            }
+        }
+        return EmulatorResponse(status: .ok, body: try json(written, written.versions.first { $0.number == number }!))
+    }
+
+    static let notFound = APIError.envelope(.notFound, "Interaction matching criteria not found.", code: 30003)
+    static let notFoundForUpdate = APIError.envelope(.notFound, "Interaction not found.", code: 30003)
+
+    /// The journey and version a path names: `{id}` a version's id or `key:{key}`, and
+    /// `versionNumber`, else the version with that id, else the newest.
+    static func version(addressedBy request: EmulatorRequest, in workspace: Workspace) throws -> (Interaction, InteractionVersion)
+    {
+        let id = request.captures["id"] ?? ""
+        guard let journey = journey(addressedBy: id, in: try workspace.interactions()) else { throw notFound }
         let version: InteractionVersion?
         if let number = request.query["versionnumber"].flatMap({ Int($0) }) {
             version = journey.versions.first { $0.number == number }
@@ -63,11 +120,17 @@ struct JourneyRoutes {
         } else {
             version = journey.newestVersion
         }
-        guard let version else { throw Self.notFound }
-        return EmulatorResponse(status: .ok, body: try json(journey, version))
+        guard let version else { throw notFound }
+        return (journey, version)
     }
 
-    static let notFound = APIError.envelope(.notFound, "Interaction matching criteria not found.", code: 30003)
+    /// `key:{key}`, or the id of any of its versions.
+    static func journey(addressedBy address: String, in journeys: [Interaction]) -> Interaction? {
+        if let key = address.keyAddress {
+            return journeys.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
+        }
+        return journeys.first { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(address) == .orderedSame } }
+    }
 
     func json(_ journey: Interaction, _ version: InteractionVersion) throws -> JSONValue {
         let dataExtensions = Dictionary(uniqueKeysWithValues: try workspace.dataExtensions().map { ($0.id, $0) })

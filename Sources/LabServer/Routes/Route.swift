@@ -41,7 +41,8 @@ struct EmulatorRequest: Sendable {
 
 struct EmulatorResponse: Sendable {
     var status: HTTPResponse.Status
-    var body: JSONValue
+    /// Nil: an empty body (the few calls Marketing Cloud answers with nothing, e.g. stopping a journey).
+    var body: JSONValue?
     var headers: HTTPFields = [:]
 }
 

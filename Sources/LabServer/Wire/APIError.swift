@@ -36,6 +36,18 @@ struct APIError: Error {
 
     static func badRequest(_ message: String, code: Int = 10000) -> APIError { envelope(.badRequest, message, code: code) }
 
+    /// Runs a workspace change: the model's refusals become 400 envelopes carrying their sentence.
+    @discardableResult
+    static func refusing<T>(code: Int = 10000, _ change: () throws -> T) throws -> T {
+        do {
+            return try change()
+        } catch let error as ContactModelError {
+            throw badRequest(error.description, code: code)
+        } catch let error as DefinitionError {
+            throw badRequest(error.description, code: code)
+        }
+    }
+
     /// `Event Data contains errors:` with each problem as a validation error (errorcode 10006 / 10000).
     static func eventData(_ problems: [String]) -> APIError {
         envelope(
