@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // No `pkgConfig:`: SwiftPM drops the -D flags of ncursesw.pc with a warning on every
@@ -34,7 +35,14 @@ let package = Package(
             name: "LabServer",
             dependencies: ["LabModel", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        .target(name: "LabClient"),
+        .target(
+            name: "LabClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(
             name: "Screens",
@@ -50,7 +58,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["LabServer", "LabModel"], path: "Tests/TestSupport"),
         .testTarget(
             name: "LabModelTests",
             dependencies: [
@@ -65,7 +73,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "LabClientTests", dependencies: ["LabClient"]),
+        .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabServer", "LabModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),
     ],

@@ -18,11 +18,14 @@ public struct ServiceEndpoints: Sendable, Hashable {
     public static let legacyFuel = ServiceEndpoints(
         authBaseURL: "https://auth.exacttargetapis.com", restBaseURL: "https://www.exacttargetapis.com")
 
-    /// A tenant's tenant-specific hosts, from its subdomain. The REST base a token reply names
+    /// Where a tenant's tokens come from; `{subdomain}` is replaced. Tests point it at an emulator.
+    public static let tenantAuthTemplate = "https://{subdomain}.auth.marketingcloudapis.com"
+
+    /// A tenant's hosts, from its subdomain. The REST base a token reply names
     /// (`rest_instance_url`) takes precedence once a token is issued.
-    public static func tenant(subdomain: String) -> ServiceEndpoints {
+    public static func tenant(subdomain: String, authTemplate: String = tenantAuthTemplate) -> ServiceEndpoints {
         ServiceEndpoints(
-            authBaseURL: "https://\(subdomain).auth.marketingcloudapis.com",
+            authBaseURL: authTemplate.replacingOccurrences(of: "{subdomain}", with: subdomain),
             restBaseURL: "https://\(subdomain).rest.marketingcloudapis.com")
     }
 

@@ -9,38 +9,19 @@ import TestSupport
     import FoundationNetworking
 #endif
 
-/// A real emulator on 127.0.0.1 (a free port) over a temporary workspace with the tutorial's
-/// configuration, its engine running, and plain HTTP requests to it.
+/// A running emulator with the tutorial's configuration, and plain HTTP requests to it.
 final class EmulatorFixture: Sendable {
-    static let seedTriggerKey = "CONTACT-EVENT-f34a064a-32bb-f015-f4fa-e178f4f57d4d"
-    static let seedEventDataKey = "7CD9E124-6AA3-4884-85B3-B5BFE0CF68F9"
+    static let seedTriggerKey = RunningEmulator.seedTriggerKey
+    static let seedEventDataKey = RunningEmulator.seedEventDataKey
 
-    let folder: URL
-    let workspace: Workspace
-    let seed: SeedScenario.Configured
-    let baseURL: String
-    private let server: Task<Void, any Error>
+    let emulator: RunningEmulator
+    var folder: URL { emulator.folder }
+    var workspace: Workspace { emulator.workspace }
+    var seed: SeedScenario.Configured { emulator.seed! }
+    var baseURL: String { emulator.baseURL }
 
     init(tokenLifetime: TimeInterval? = nil) async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-server-\(UUID().uuidString)")
-        workspace = try Workspace(path: folder.appendingPathComponent("workspace.sqlite").path)
-        seed = try SeedScenario.configure(
-            workspace, triggerKey: Self.seedTriggerKey, eventDataExternalKey: Self.seedEventDataKey)
-        workspace.engine.start()
-        let (urls, continuation) = AsyncStream.makeStream(of: String.self)
-        let emulator = EmulatorServer(
-            workspace: workspace, address: EmulatorAddress(host: "127.0.0.1", port: 0), tokenLifetime: tokenLifetime,
-            logLevel: .critical)
-        server = Task { try await emulator.run { continuation.yield($0) } }
-        var iterator = urls.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw FixtureFailure("the emulator did not start") }
-        baseURL = url
-    }
-
-    deinit {
-        server.cancel()
-        workspace.close()
-        try? FileManager.default.removeItem(at: folder)
+        emulator = try await RunningEmulator(tokenLifetime: tokenLifetime)
     }
 
     struct Reply {
