@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct JourneyLab: ParsableCommand {
@@ -12,6 +13,23 @@ struct JourneyLab: ParsableCommand {
               journeylab reset --yes --workspace /tmp/class.sqlite
             """,
         version: "0.1.0",
-        subcommands: [Status.self, Reset.self, Serve.self, TerminalCheck.self, EngineDrill.self]
+        subcommands: [
+            Status.self, Reset.self, Serve.self, TokenVerb.self, FireVerb.self, RowsVerb.self, JourneysVerb.self,
+            TriggersVerb.self, AutomationVerb.self, TerminalCheck.self, EngineDrill.self,
+        ]
     )
+
+    /// Exit codes: 0 ok, 1 a failure (an API error printed as Marketing Cloud gave it), 2 usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

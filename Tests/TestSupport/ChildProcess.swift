@@ -17,6 +17,7 @@ public final class ChildProcess: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// What a finished child printed and how it ended.
