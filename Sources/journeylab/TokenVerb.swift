@@ -6,7 +6,8 @@ struct TokenVerb: ParsableCommand {
         commandName: "token",
         abstract: "Get an access token, as the tutorial's first request does.",
         discussion: """
-            Prints the token, its lifetime and scopes, and the REST base URL to call with it. Example:
+            Prints the token, its lifetime and scopes, and the REST base URL to call with it. Examples:
+              journeylab token
               TOKEN=$(journeylab token --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
             """)
 

@@ -133,7 +133,9 @@ import Testing
         for verb in verbs {
             let help = try ChildProcess.run(CommandLineTests.binary, verb + ["--help"])
             #expect(help.status == 0)
-            #expect(help.output.contains("journeylab \(verb.joined(separator: " "))"), "\(verb): \(help.output)")
+            // An example line: `  journeylab <verb> …` under the discussion's "Example".
+            let example = "  journeylab \(verb.joined(separator: " "))"
+            #expect(help.output.contains("Example") && help.output.contains(example), "\(verb): \(help.output)")
             #expect(help.output.contains("--base-url") && help.output.contains("--json"))
         }
         let completion = try ChildProcess.run(CommandLineTests.binary, ["--generate-completion-script", "bash"])
