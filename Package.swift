@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "journeylab", targets: ["journeylab"]),
         .library(name: "LabModel", targets: ["LabModel"]),
+        .library(name: "Terminal", targets: ["Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),

@@ -27,7 +27,16 @@ let package = Package(
             ],
             path: "Benchmarks/WorkspaceBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "TerminalBenchmarks",
+            dependencies: [
+                .product(name: "Terminal", package: journeyLab),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TerminalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

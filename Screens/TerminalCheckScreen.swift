@@ -25,6 +25,8 @@ public struct TerminalCheckScreen: Sendable {
             break
         case .mouse:
             return .unchanged
+        case .paste(let text):
+            typed.append(contentsOf: text)
         }
         return .redraw
     }

@@ -100,7 +100,7 @@ public final class RunLoop<Message: Sendable> {
                 continue
             case .resize:
                 needsDraw = true
-            case .key, .mouse:
+            case .key, .mouse, .paste:
                 // Keys typed at a screen too small to show the app would act unseen.
                 guard backend.size.fits(.minimum) else { continue }
             }

@@ -15,7 +15,7 @@ struct JourneyLab: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Status.self, Reset.self, Serve.self, TokenVerb.self, FireVerb.self, RowsVerb.self, JourneysVerb.self,
-            TriggersVerb.self, AutomationVerb.self, TerminalCheck.self, EngineDrill.self,
+            TriggersVerb.self, AutomationVerb.self, TerminalCheck.self, KeysDoc.self, EngineDrill.self,
         ]
     )
 

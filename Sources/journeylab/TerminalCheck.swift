@@ -9,10 +9,13 @@ struct TerminalCheck: ParsableCommand {
         abstract: "Show a small screen that echoes keys and the terminal size.",
         shouldDisplay: false)
 
+    @Flag(help: "Draw without colors (bold, reverse and underline only), as NO_COLOR does.") var noColor = false
+    @Flag(help: "Leave the mouse to the terminal (text selection); every mouse action has a key.") var noMouse = false
+
     func run() throws {
         let backend: CursesBackend
         do {
-            backend = try CursesBackend()
+            backend = try CursesBackend(options: TerminalOptions(noColor: noColor, mouse: !noMouse))
         } catch let error as TerminalStartError {
             throw CommandFailure(error.description)
         }

@@ -148,3 +148,16 @@ import Testing
         #expect(text.output.contains("    trigger Members not updated on Members where Updated is False"))
     }
 }
+
+extension CommandLineTests {
+    /// docs/keys.md is what the key registry generates; regenerate it with
+    /// `swift run journeylab keys-doc > docs/keys.md`.
+    @Test func theKeysDocumentIsCurrent() throws {
+        let generated = try journeylab("keys-doc")
+        #expect(generated.status == 0)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let committed = try String(contentsOf: repository.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+        #expect(committed == generated.output, "docs/keys.md is stale: run `swift run journeylab keys-doc > docs/keys.md`")
+    }
+}

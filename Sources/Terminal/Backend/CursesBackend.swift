@@ -16,18 +16,32 @@ public enum TerminalStartError: Error, Sendable, Hashable, CustomStringConvertib
     }
 }
 
+/// What the user chose for the terminal: `--no-color`, `--no-mouse`.
+public struct TerminalOptions: Sendable, Hashable {
+    public var noColor: Bool
+    /// Off leaves clicks and text selection to the terminal.
+    public var mouse: Bool
+
+    public init(noColor: Bool = false, mouse: Bool = true) {
+        self.noColor = noColor
+        self.mouse = mouse
+    }
+}
+
 /// The real terminal through ncursesw: the only code that touches curses.
 public final class CursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var isActive = true
-    private let colors: Bool
+    private let pairs: ColorPairs
     public private(set) var size: TerminalSize
+    /// The look in use, chosen from the terminal's colors, `NO_COLOR` and the options.
+    public var theme: Theme { pairs.theme }
     public private(set) var isInputClosed = false
 
     /// Takes over the terminal. Uses `newterm` rather than `initscr`, which exits the process
     /// with its own message when the terminal is unusable.
-    public init() throws {
+    public init(options: TerminalOptions = TerminalOptions()) throws {
         setlocale(LC_ALL, "")
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalStartError.notATerminal }
         let term = getenv("TERM").map { String(cString: $0) }
@@ -45,18 +59,29 @@ public final class CursesBackend: TerminalBackend {
         _ = keypad(window, true)
         _ = set_escdelay(25)
         _ = curs_set(0)
-        _ = mousemask(cnc_all_mouse_events(), nil)
-        _ = mouseinterval(0)
-        colors = has_colors() && getenv("NO_COLOR") == nil
-        if colors {
+        if options.mouse {
+            _ = mousemask(cnc_all_mouse_events(), nil)
+            _ = mouseinterval(0)
+        }
+        let colorCount: Int
+        if has_colors() {
             start_color()
+            colorCount = Int(cnc_colors())
+        } else {
+            colorCount = 0
+        }
+        var environment: [String: String] = [:]
+        if let noColor = getenv("NO_COLOR") { environment["NO_COLOR"] = String(cString: noColor) }
+        pairs = ColorPairs(theme: Theme.choose(colorCount: colorCount, environment: environment, noColor: options.noColor))
+        if pairs.theme.depth != .monochrome {
             use_default_colors()
-            ColorPairs.install()
+            pairs.install()
         }
         var rows: Int32 = 0
         var columns: Int32 = 0
         cnc_getmaxyx(window, &rows, &columns)
         size = TerminalSize(columns: Int(columns), rows: Int(rows))
+        Self.startBracketedPaste()
     }
 
     public func draw(_ buffer: Buffer) {
@@ -66,7 +91,7 @@ public final class CursesBackend: TerminalBackend {
             for x in 0..<min(buffer.size.columns, size.columns) {
                 let cell = buffer[x: x, y: y]
                 if cell.isContinuation { continue }
-                let attributes = ColorPairs.attributes(for: cell.style, colors: colors)
+                let attributes = pairs.attributes(for: cell.style)
                 _ = wattrset(window, Int32(bitPattern: attributes))
                 var wide = Self.drawableScalars(of: cell.grapheme).map { wchar_t(bitPattern: $0.value) }
                 wide.append(0)
@@ -85,7 +110,7 @@ public final class CursesBackend: TerminalBackend {
         case OK:
             return Key.decodingText(character).map(TerminalEvent.key)
         case KEY_CODE_YES:
-            return functionKey(Int32(character))
+            return Int32(character) == Self.pasteStartCode ? readPaste() : functionKey(Int32(character))
         default:
             checkInputClosed()
             return nil
@@ -162,6 +187,7 @@ public final class CursesBackend: TerminalBackend {
     public func suspend() {
         guard isActive else { return }
         _ = endwin()
+        Self.setBracketedPaste(false)
         // Stop the whole job, as the terminal's own Ctrl-Z would, so a wrapping shell or
         // `make` stops too and the prompt comes back.
         let previous = signal(SIGTSTP, SIG_DFL)
@@ -175,14 +201,74 @@ public final class CursesBackend: TerminalBackend {
         }
         _ = clearok(window, true)
         _ = wrefresh(window)
+        Self.setBracketedPaste(true)
     }
 
     public func shutDown() {
         guard isActive else { return }
         isActive = false
         _ = endwin()
+        Self.setBracketedPaste(false)
         delscreen(screen)
     }
 
     deinit { shutDown() }
+}
+
+// MARK: Bracketed paste
+
+extension CursesBackend {
+    /// Key codes past curses' own for the markers a terminal puts around pasted text.
+    fileprivate static let pasteStartCode = KEY_MAX + 1
+    fileprivate static let pasteEndCode = KEY_MAX + 2
+    /// How long a paste may pause before its end marker counts as lost.
+    private static let pasteGapMilliseconds: Int32 = 500
+
+    /// Asks the terminal to mark pasted text, and curses to report the markers as keys, so a
+    /// paste reaches the app whole instead of as keys that Enter would auto-indent again.
+    fileprivate static func startBracketedPaste() {
+        _ = define_key("\u{1B}[200~", pasteStartCode)
+        _ = define_key("\u{1B}[201~", pasteEndCode)
+        setBracketedPaste(true)
+    }
+
+    /// Written straight to the terminal, as curses has no call for it: this mode does not
+    /// depend on anything curses sends around it. Terminals that lack it ignore it.
+    fileprivate static func setBracketedPaste(_ enabled: Bool) {
+        let sequence = enabled ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
+    /// Everything up to the end marker as one text. In raw mode Enter arrives as "\r" (a
+    /// "\r\n" counts once) and Tab as "\t"; other control keys are not text and are dropped.
+    fileprivate func readPaste() -> TerminalEvent {
+        var text = String.UnicodeScalarView()
+        var previous: wint_t = 0
+        wtimeout(window, Self.pasteGapMilliseconds)
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES {
+                let code = Int32(character)
+                if code == Self.pasteEndCode { break }
+                if code == KEY_ENTER { text.append("\n") }
+                // A resize during the paste still updates the size the run loop compares.
+                if code == KEY_RESIZE { _ = functionKey(code) }
+                continue
+            }
+            guard result == OK else {
+                checkInputClosed()
+                break
+            }
+            switch character {
+            case 13: text.append("\n")
+            case 10 where previous != 13: text.append("\n")
+            case 9: text.append("\t")
+            case 32..<127, 160...: if let scalar = Unicode.Scalar(character) { text.append(scalar) }
+            default: break
+            }
+            previous = character
+        }
+        return .paste(String(text))
+    }
 }

@@ -7,8 +7,12 @@ public final class MemoryBackend: TerminalBackend {
     public var isInputClosed = false
     private var events: [TerminalEvent] = []
 
-    public init(size: TerminalSize) {
+    /// Keeps only the last buffer drawn when `keepsHistory` is false (long benchmark runs).
+    private let keepsHistory: Bool
+
+    public init(size: TerminalSize, keepsHistory: Bool = true) {
         self.size = size
+        self.keepsHistory = keepsHistory
     }
 
     /// The screen as last drawn.
@@ -20,7 +24,13 @@ public final class MemoryBackend: TerminalBackend {
         for character in text { queue(.key(.character(character))) }
     }
 
-    public func draw(_ buffer: Buffer) { drawn.append(buffer) }
+    /// `text` arriving as one bracketed paste.
+    public func queue(paste text: String) { queue(.paste(text)) }
+
+    public func draw(_ buffer: Buffer) {
+        if !keepsHistory { drawn.removeAll(keepingCapacity: true) }
+        drawn.append(buffer)
+    }
 
     public func nextEvent(waitingAtMost milliseconds: Int) -> TerminalEvent? {
         guard !events.isEmpty else { return nil }

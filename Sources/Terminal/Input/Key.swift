@@ -51,6 +51,9 @@ public enum TerminalEvent: Sendable, Hashable {
     case key(Key)
     case resize(TerminalSize)
     case mouse(MouseEvent)
+    /// Text pasted in one piece (bracketed paste): line breaks as "\n", tabs as "\t". Arriving
+    /// whole, it is inserted as written instead of typed key by key with Enter auto-indenting.
+    case paste(String)
 }
 
 public struct MouseEvent: Sendable, Hashable {

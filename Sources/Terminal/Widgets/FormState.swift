@@ -1,0 +1,131 @@
+/// A form being filled in: its fields, the focused one, the cursor. What was typed is kept
+/// whatever happens — a refused save only adds errors next to the fields.
+public struct FormState: Sendable, Hashable {
+    public var fields: [FormField]
+    public var focus = 0
+    /// In the focused text or number field, in characters.
+    public var cursor: Int
+
+    public init(fields: [FormField]) {
+        self.fields = fields
+        cursor = fields.first?.value.count ?? 0
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case submit
+        case cancel
+    }
+
+    public var values: [String] { fields.map(\.value) }
+
+    /// Handles a key; `.submit` (Enter) and `.cancel` (Esc) are for the screen to act on.
+    public mutating func handle(_ key: Key) -> Outcome? {
+        guard !fields.isEmpty else { return key == .escape ? .cancel : nil }
+        switch WidgetKeys.form.action(for: key) {
+        case "form.submit": return .submit
+        case "form.cancel": return .cancel
+        case "form.next": move(to: (focus + 1) % fields.count)
+        case "form.previous": move(to: (focus + fields.count - 1) % fields.count)
+        case "form.left": step(by: -1)
+        case "form.right": step(by: 1)
+        case "form.start": cursor = 0
+        case "form.end": cursor = fields[focus].value.count
+        case "form.deleteBackward" where fields[focus].isTyped && cursor > 0:
+            let at = cursor - 1
+            edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
+            cursor -= 1
+        case "form.deleteForward" where fields[focus].isTyped && cursor < fields[focus].value.count:
+            let at = cursor
+            edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
+        case "form.toggle" where !fields[focus].isTyped: step(by: 1)
+        default:
+            guard case .character(let character) = key else { return nil }
+            switch fields[focus].kind {
+            case .text, .number:
+                let at = cursor
+                edit { value in value.insert(character, at: value.index(value.startIndex, offsetBy: at)) }
+                cursor += 1
+            case .boolean:
+                if "tTyY1".contains(character) { set(FormField.trueText) }
+                if "fFnN0".contains(character) { set(FormField.falseText) }
+            case .choice: break
+            }
+        }
+        return nil
+    }
+
+    /// A refused save: the errors by field index; the first field with one gets the focus.
+    public mutating func refuse(errors: [Int: String]) {
+        for index in fields.indices { fields[index].error = errors[index] }
+        if let first = errors.keys.filter(fields.indices.contains).min() { move(to: first) }
+    }
+
+    /// Focus a field (a click on its row).
+    public mutating func move(to index: Int) {
+        guard fields.indices.contains(index) else { return }
+        focus = index
+        cursor = fields[index].value.count
+    }
+
+    private mutating func step(by delta: Int) {
+        switch fields[focus].kind {
+        case .text, .number: cursor = max(0, min(cursor + delta, fields[focus].value.count))
+        case .boolean: set(fields[focus].value == FormField.trueText ? FormField.falseText : FormField.trueText)
+        case .choice(let options) where !options.isEmpty:
+            let current = options.firstIndex(of: fields[focus].value) ?? -1
+            set(options[(current + delta + options.count) % options.count])
+        case .choice: break
+        }
+    }
+
+    private mutating func set(_ value: String) { edit { $0 = value } }
+
+    /// Changing a field clears the error a save gave it; a number is checked as it is typed.
+    private mutating func edit(_ change: (inout String) -> Void) {
+        change(&fields[focus].value)
+        fields[focus].error = fields[focus].typingProblem
+    }
+}
+
+public struct FormField: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case text
+        case number
+        /// `True` or `False`, written out.
+        case boolean
+        case choice([String])
+    }
+
+    static let trueText = "True"
+    static let falseText = "False"
+
+    public var label: String
+    public var kind: Kind
+    public var value: String
+    public var error: String?
+
+    public init(_ label: String, _ kind: Kind = .text, value: String = "") {
+        self.label = label
+        self.kind = kind
+        self.value = kind == .boolean && value.isEmpty ? Self.falseText : value
+    }
+
+    var isTyped: Bool {
+        switch kind {
+        case .text, .number: true
+        case .boolean, .choice: false
+        }
+    }
+
+    /// What is wrong with the value right now, before any save.
+    var typingProblem: String? {
+        guard kind == .number, !value.isEmpty else { return nil }
+        var digits = Substring(value)
+        if digits.first == "-" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let isNumber =
+            !digits.isEmpty && parts.count <= 2 && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && !(parts.first?.isEmpty ?? true)
+        return isNumber ? nil : "\"\(value)\" is not a number"
+    }
+}

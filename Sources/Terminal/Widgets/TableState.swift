@@ -1,0 +1,64 @@
+/// Where a table is: the selected row, the first row on screen, the sort. Kept by the screen
+/// between frames; rendering never changes it.
+public struct TableState: Sendable, Hashable {
+    public var selected = 0
+    /// The first row on screen.
+    public var offset = 0
+    public var sortColumn: Int?
+    public var ascending = true
+
+    public init() {}
+
+    /// Moves the selection for a table key; false when the key is not one of them.
+    /// `visibleRows` is what `Table.visibleRowCount(in:)` gives for the area.
+    public mutating func handle(_ key: Key, rowCount: Int, visibleRows: Int, columnCount: Int = 0) -> Bool {
+        let page = max(1, visibleRows - 1)
+        switch WidgetKeys.table.action(for: key) {
+        case "table.up": select(selected - 1, rowCount: rowCount, visibleRows: visibleRows)
+        case "table.down": select(selected + 1, rowCount: rowCount, visibleRows: visibleRows)
+        case "table.pageUp": select(selected - page, rowCount: rowCount, visibleRows: visibleRows)
+        case "table.pageDown": select(selected + page, rowCount: rowCount, visibleRows: visibleRows)
+        case "table.first": select(0, rowCount: rowCount, visibleRows: visibleRows)
+        case "table.last": select(rowCount - 1, rowCount: rowCount, visibleRows: visibleRows)
+        case "table.sort" where columnCount > 0: cycleSort(columnCount: columnCount)
+        default: return false
+        }
+        return true
+    }
+
+    /// Selects `row` (clamped) and scrolls just enough to show it.
+    public mutating func select(_ row: Int, rowCount: Int, visibleRows: Int) {
+        selected = max(0, min(row, rowCount - 1))
+        keepSelectionVisible(rowCount: rowCount, visibleRows: visibleRows)
+    }
+
+    /// The mouse wheel: the window moves, and the selection with it when it would leave.
+    public mutating func scroll(by rows: Int, rowCount: Int, visibleRows: Int) {
+        let lastOffset = max(0, rowCount - visibleRows)
+        offset = max(0, min(offset + rows, lastOffset))
+        if selected < offset { selected = offset }
+        if selected >= offset + visibleRows { selected = max(0, offset + visibleRows - 1) }
+        selected = max(0, min(selected, rowCount - 1))
+    }
+
+    /// After the rows changed under it (filtered, deleted): back inside the table.
+    public mutating func keepSelectionVisible(rowCount: Int, visibleRows: Int) {
+        selected = max(0, min(selected, rowCount - 1))
+        if selected < offset { offset = selected }
+        if visibleRows > 0, selected >= offset + visibleRows { offset = selected - visibleRows + 1 }
+        offset = max(0, min(offset, max(0, rowCount - visibleRows)))
+    }
+
+    /// s: the next column ascending, then the same one descending, then the next.
+    public mutating func cycleSort(columnCount: Int) {
+        guard let column = sortColumn else {
+            (sortColumn, ascending) = (0, true)
+            return
+        }
+        if ascending {
+            ascending = false
+        } else {
+            (sortColumn, ascending) = ((column + 1) % columnCount, true)
+        }
+    }
+}
