@@ -24,6 +24,28 @@ import Testing
         try tmux.waitFor("the app to exit") { _ in (try? tmux.exitStatus()) == 0 }
     }
 
+    /// The theme reaches the real terminal: 256 colors in color, none at all with NO_COLOR or
+    /// --no-color, where the title still stands out by bold alone.
+    @Test func colorsFollowTheTerminalAndNoColorTurnsThemOff() throws {
+        func styled(_ command: String, environment: [String: String] = [:]) throws -> String {
+            let tmux = try TmuxSession(command: command, columns: 100, rows: 30, environment: environment)
+            try tmux.waitFor(text: "JourneyLab · terminal check")
+            let screen = try tmux.styledScreen()
+            try tmux.send("Escape")
+            return screen
+        }
+        let colored = try styled("\(binary) terminal-check")
+        #expect(colored.contains("38;5;39"), "the title's 256-color blue: \(colored.debugDescription)")
+        for plain in [
+            try styled("\(binary) terminal-check", environment: ["NO_COLOR": "1"]),
+            try styled("\(binary) terminal-check --no-color"),
+        ] {
+            // 39 and 49 are tmux's own "default color" resets; any other color code is ours.
+            #expect(!plain.contains(/\u{1B}\[(3[0-8]|4[0-8])[;m]/), "\(plain.debugDescription)")
+            #expect(plain.contains("\u{1B}[1m"), "bold marks the title: \(plain.debugDescription)")
+        }
+    }
+
     /// A bash pane that records `stty -g` before the app runs, and compares it after.
     final class ShellPane {
         let tmux: TmuxSession

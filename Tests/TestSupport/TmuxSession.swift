@@ -21,7 +21,10 @@ public final class TmuxSession: @unchecked Sendable {
         socket = "journeylab-test-\(name)"
         var exports = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         exports.merge(environment) { $1 }
-        let prefix = exports.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
+        // The app sees only the environment the test gives it, not the test runner's NO_COLOR.
+        let prefix =
+            "-u NO_COLOR "
+            + exports.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
         // Start idle, keep the pane after its command ends (to read the exit status), then run.
         try run(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "cat"])
         try run(["set-option", "-t", name, "remain-on-exit", "on"])
@@ -39,6 +42,12 @@ public final class TmuxSession: @unchecked Sendable {
     /// The visible screen as text, one line per row.
     public func screen() throws -> String {
         try output(["capture-pane", "-p", "-t", name])
+    }
+
+    /// The visible screen with its SGR escape sequences (colors, bold, reverse) as the
+    /// terminal received them.
+    public func styledScreen() throws -> String {
+        try output(["capture-pane", "-p", "-e", "-t", name])
     }
 
     /// Everything the pane has shown, scrollback included: a command that prints and exits at

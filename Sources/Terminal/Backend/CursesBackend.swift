@@ -63,20 +63,18 @@ public final class CursesBackend: TerminalBackend {
             _ = mousemask(cnc_all_mouse_events(), nil)
             _ = mouseinterval(0)
         }
-        let colorCount: Int
-        if has_colors() {
-            start_color()
-            colorCount = Int(cnc_colors())
-        } else {
-            colorCount = 0
-        }
         var environment: [String: String] = [:]
         if let noColor = getenv("NO_COLOR") { environment["NO_COLOR"] = String(cString: noColor) }
-        pairs = ColorPairs(theme: Theme.choose(colorCount: colorCount, environment: environment, noColor: options.noColor))
-        if pairs.theme.depth != .monochrome {
+        // Colors untouched when they are not wanted: start_color alone would paint the
+        // terminal's own background over with curses' white on black.
+        var colorCount = 0
+        if !options.noColor, environment["NO_COLOR"] == nil, has_colors() {
+            start_color()
             use_default_colors()
-            pairs.install()
+            colorCount = Int(cnc_colors())
         }
+        pairs = ColorPairs(theme: Theme.choose(colorCount: colorCount, environment: environment, noColor: options.noColor))
+        pairs.install()
         var rows: Int32 = 0
         var columns: Int32 = 0
         cnc_getmaxyx(window, &rows, &columns)
