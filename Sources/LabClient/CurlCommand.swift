@@ -20,13 +20,15 @@ enum CurlCommand {
         return parts.joined(separator: " \\\n  ")
     }
 
-    /// `"client_secret":"…"`, `"clientSecret":"…"`, `"refreshToken":"…"` become the mask.
+    /// `"client_secret":"…"`, `"clientSecret":"…"`, `"refreshToken":"…"` — and the same names
+    /// in a form body (`client_secret=…`) — become the mask.
     static func maskingSecrets(in body: String) -> String {
         var masked = body
         for name in ["client_secret", "clientSecret", "refresh_token", "refreshToken"] {
-            let pattern = "(\"\(name)\"\\s*:\\s*\")([^\"\\\\]|\\\\.)*(\")"
-            masked = masked.replacingOccurrences(
-                of: pattern, with: "$1\(mask)$3", options: [.regularExpression, .caseInsensitive])
+            let json = "(\"\(name)\"\\s*:\\s*\")([^\"\\\\]|\\\\.)*(\")"
+            masked = masked.replacingOccurrences(of: json, with: "$1\(mask)$3", options: [.regularExpression, .caseInsensitive])
+            let form = "((^|&)\(name)=)[^&]*"
+            masked = masked.replacingOccurrences(of: form, with: "$1\(mask)", options: [.regularExpression, .caseInsensitive])
         }
         return masked
     }

@@ -124,7 +124,8 @@ public final class MarketingCloudClient: Sendable {
         if let scope = credentials.scope { fields.append(("scope", scope)) }
         let body = "{" + fields.map { "\(Self.quoted($0.0)):\(Self.quoted($0.1))" }.joined(separator: ",") + "}"
         let path = authFlow == .oauth2 ? "/v2/token" : "/v1/requestToken"
-        return Request(method: "POST", url: endpoints.authURL(path), headers: Self.jsonHeaders(body), body: body)
+        let shown = revealSecrets ? body : CurlCommand.maskingSecrets(in: body)
+        return Request(method: "POST", url: endpoints.authURL(path), headers: Self.jsonHeaders(body), body: shown)
     }
 
     private func authorized(_ method: String, _ path: String, json: String?, grant: TokenGrant) -> Request {

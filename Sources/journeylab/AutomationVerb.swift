@@ -20,6 +20,12 @@ struct AutomationVerb: ParsableCommand {
         @Argument(help: "The automation's name or key.") var automation: String
         @Option(help: "Seconds between progress checks.") var interval = 0.2
 
+        func validate() throws {
+            guard interval.isFinite, (0.05...60).contains(interval) else {
+                throw ValidationError("--interval takes 0.05 to 60 seconds.")
+            }
+        }
+
         struct Output: Encodable {
             let id: String
             let status: String
@@ -37,7 +43,7 @@ struct AutomationVerb: ParsableCommand {
 
         func run() throws {
             let client = try client.client()
-            let (name, asJSON, interval) = (automation, self.client.json, max(interval, 0.05))
+            let (name, asJSON, interval) = (automation, self.client.json, interval)
             let showsBar = isatty(STDERR_FILENO) == 1 && !asJSON
             try callingAPI {
                 let address = "key:\(name)"

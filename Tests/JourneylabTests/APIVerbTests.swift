@@ -105,6 +105,8 @@ import Testing
             let usage = try verb("fire", "event", "--contact", "x@y.z")
             #expect(usage.status == 2)
             #expect(usage.errorOutput.contains("Missing expected argument '--key <key>'"), "\(usage.errorOutput)")
+            let nan = try verb("automation", "run", "x", "--interval", "nan")
+            #expect(nan.status == 2 && nan.errorOutput.contains("--interval takes 0.05 to 60 seconds."))
             let notAPair = try verb("rows", "upsert", "KEY", "EmailAddress")
             #expect(notAPair.status == 2 && notAPair.errorOutput.contains("\"EmailAddress\" is not Field=Value."))
         }

@@ -97,5 +97,9 @@ import Testing
         let tokenCall = try await client.curl(
             "POST", "/v2/token", json: #"{"client_id":"x","client_secret":"s3cr\"et"}"#)
         #expect(tokenCall.contains(#""client_secret":"••••••••""#) && !tokenCall.contains("s3cr"))
+        let formCall = try await client.curl("POST", "/v2/token", json: "grant_type=client_credentials&client_secret=s3cret&x=1")
+        #expect(formCall.contains("client_secret=••••••••&x=1") && !formCall.contains("s3cret"))
+        #expect(client.tokenRequest(revealSecrets: false).body?.contains(emulator.seed!.app.clientSecret) == false)
+        #expect(client.tokenRequest(revealSecrets: true).body?.contains(emulator.seed!.app.clientSecret) == true)
     }
 }

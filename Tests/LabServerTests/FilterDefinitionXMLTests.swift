@@ -49,6 +49,14 @@ import Testing
         let filter = try FilterDefinitionXML.filter(from: captured, sourceName: "Members")
         #expect(filter?.description == "Updated is False OR FirstName equals Ana & Bo OR Purchases.Total greater 10")
         #expect(try FilterDefinitionXML.filter(from: "", sourceName: "Members") == nil)
+        // A data extension named with a dot keeps its whole name as the attribute set.
+        let dotted = try FilterDefinitionXML.filter(
+            from:
+                #"<FilterDefinition><Condition Key="members.2024.Updated" Operator="Is"><Value>false</Value></Condition></FilterDefinition>"#,
+            sourceName: "Members.2024")
+        #expect(dotted?.description == "Updated is False")
+        let flag = FilterExpression.condition(FilterCondition("Updated", .is, "False"))
+        #expect(try FilterDefinitionXML.filter(from: FilterDefinitionXML.xml(flag, sourceName: "A.B"), sourceName: "A.B") == flag)
         #expect(try FilterDefinitionXML.filter(from: "<FilterDefinition/>", sourceName: "Members") == nil)
     }
 
@@ -60,6 +68,11 @@ import Testing
             (#"<FilterDefinition><Condition Key="A" Operator="Is"></Value></FilterDefinition>"#, "</Value> closes <Condition>"),
             (#"<FilterDefinition><ConditionSet Operator="XOR"/></FilterDefinition>"#, "neither AND nor OR"),
             (#"<FilterDefinition><Condition Key="A&bogus;"/></FilterDefinition>"#, "unknown entity &bogus;"),
+            (
+                "<FilterDefinition>" + String(repeating: "<ConditionSet>", count: 40)
+                    + String(repeating: "</ConditionSet>", count: 40)
+                    + "</FilterDefinition>", "nested more than 32 levels deep"
+            ),
         ]
         for (xml, reason) in cases {
             #expect(throws: FilterDefinitionXML.Invalid.self) { try FilterDefinitionXML.filter(from: xml, sourceName: "M") }

@@ -170,6 +170,14 @@ import Testing
             #expect(refused.json["errorcode"] == .number(400))
         }
         #expect(try fixture.workspace.interactions().count == 1)
+        // C leads back to B: a loop, not one path.
+        let looping = Self.body(fixture).replacingOccurrences(
+            of: #""outcomes":[{"key":"done","arguments":{},"metaData":{}}]"#,
+            with: #""outcomes":[{"key":"again","next":"WAITBYDURATION-1","arguments":{},"metaData":{}}]"#)
+        let loop = try await post(looping)
+        #expect(loop.status == 400 && loop.json["message"]?.text?.contains("lead back to each other") == true, "\(loop.text)")
+        let farPage = try await fixture.send("GET", "/interaction/v1/interactions?$page=1000000000000000000", token: token)
+        #expect(farPage.status == 200 && farPage.json["items"] == .array([]))
         // A filter the seed's running journey applies cannot change under it.
         let other = try await post(
             Self.body(

@@ -24,5 +24,7 @@ import Testing
         #expect(read("2024-05-04T20:05:57.9+02:00").map { abs($0) < 0.000_1 } == true)
         #expect(read("2024-05-04T18:05:57.9Z").map { abs($0) < 0.000_1 } == true)
         #expect(MarketingCloudDate.date(from: "4 May 2024") == nil)
+        #expect(MarketingCloudDate.date(from: "2024-05-04T17:25:57+19:00") == nil)
+        #expect(MarketingCloudDate.date(from: "2024-05-04T17:25:57+05:75") == nil)
     }
 }

@@ -98,6 +98,22 @@ import Testing
         #expect(state.fields[0].error == nil)
     }
 
+    /// Curses sends a combining accent as its own key; it joins the letter before it.
+    @Test func aCombiningMarkJoinsTheCharacterBeforeItAndTypingGoesOn() {
+        var state = FormState(fields: [FormField("Name")])
+        type("Zoe", into: &state)
+        _ = state.handle(.character(Character(Unicode.Scalar(0x301)!)))
+        type("y", into: &state)
+        #expect(state.values == ["Zo\u{E9}y"] && state.cursor == 4)
+        _ = state.handle(.backspace)
+        _ = state.handle(.backspace)
+        type("ë", into: &state)
+        #expect(state.values == ["Zoë"] && state.cursor == 3)
+        state.fields[0].value = "Z"
+        _ = state.handle(.character("!"))
+        #expect(state.values == ["Z!"])
+    }
+
     @Test func aLongValueScrollsToKeepTheCursorInView() {
         var state = FormState(fields: [FormField("Key")])
         type("CONTACT-EVENT-f34a064a-32bb-f015", into: &state)

@@ -77,6 +77,8 @@ import Testing
         #expect(table.row(atY: 2, in: area, state: state, rowCount: 100) == 8)
         #expect(table.row(atY: 0, in: area, state: state, rowCount: 100) == nil)
         #expect(table.row(atY: 5, in: area, state: state, rowCount: 100) == nil)
+        // The source shrank to 9 rows: render draws rows 5–8, and a click lands where it drew.
+        #expect(table.row(atY: 1, in: area, state: state, rowCount: 9) == 5)
     }
 
     @Test func aMillionRowsOnlyFetchTheWindow() {

@@ -23,7 +23,7 @@ struct AutomationRoutes {
     func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let all = try workspace.automations()
         let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 500)
-        let page = max(Int(request.query["$page"] ?? "") ?? 1, 1)
+        let page = request.pageNumber
         let items = try all.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try json($0, withSteps: false) }
         return EmulatorResponse(
             status: .ok,

@@ -25,7 +25,7 @@ struct DataExtensionRoutes {
             search.isEmpty || $0.name.lowercased().contains(search) || $0.externalKey.lowercased().contains(search)
         }
         let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 2500)
-        let page = max(Int(request.query["$page"] ?? "") ?? 1, 1)
+        let page = request.pageNumber
         let items = matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(Self.definition)
         return EmulatorResponse(
             status: .ok,

@@ -26,7 +26,7 @@ struct EventDefinitionRoutes {
         let name = request.query["name"]?.lowercased() ?? ""
         let all = try workspace.eventDefinitions().filter { name.isEmpty || $0.name.lowercased().contains(name) }
         let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 500)
-        let page = max(Int(request.query["$page"] ?? "") ?? 1, 1)
+        let page = request.pageNumber
         return EmulatorResponse(
             status: .ok,
             body: .object([

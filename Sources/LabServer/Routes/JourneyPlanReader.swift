@@ -90,6 +90,9 @@ struct JourneyPlanReader {
             }
             order = [starts[0]]
             while let following = next[order.last!], !order.contains(following) { order.append(following) }
+            if next[order.last!] != nil {
+                throw Self.invalid("The activities lead back to each other: \(order.last!) leads to \(next[order.last!]!).")
+            }
             guard order.count == keys.count else {
                 let off = keys.filter { !order.contains($0) }
                 throw Self.invalid("The activities must form one path; not on it: \(off.joined(separator: ", ")).")

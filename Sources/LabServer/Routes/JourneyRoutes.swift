@@ -37,7 +37,7 @@ struct JourneyRoutes {
             versions = versions.filter { $0.1.status.rawValue.caseInsensitiveCompare(status) == .orderedSame }
         }
         let pageSize = min(max(Int(query["$pagesize"] ?? "") ?? 50, 1), 50)
-        let page = max(Int(query["$page"] ?? "") ?? 1, 1)
+        let page = request.pageNumber
         let items = try versions.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try json($0.0, $0.1) }
         return EmulatorResponse(
             status: .ok,

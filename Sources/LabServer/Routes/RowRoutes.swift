@@ -73,7 +73,7 @@ struct RowRoutes {
             sort: try request.query["$orderby"].map(Self.sort),
             pageSize: min(max(Int(request.query["$pagesize"] ?? "") ?? 2500, 1), 2500))
         let (token, expires) = emulator.rowsetTokens.remember(query)
-        return try page(query, token: token, expires: expires, number: Int(request.query["$page"] ?? "") ?? 1)
+        return try page(query, token: token, expires: expires, number: request.pageNumber)
     }
 
     /// The same query by its token: `links.next` points here.
@@ -81,7 +81,7 @@ struct RowRoutes {
         guard let token = request.captures["token"], let (query, expires) = emulator.rowsetTokens.query(for: token) else {
             throw APIError.badRequest("The request token is unknown or has expired: read the rowset again.", code: 10001)
         }
-        return try page(query, token: token, expires: expires, number: Int(request.query["$page"] ?? "") ?? 1)
+        return try page(query, token: token, expires: expires, number: request.pageNumber)
     }
 
     private func page(_ query: RowsetQuery, token: String, expires: Date, number: Int) throws -> EmulatorResponse {

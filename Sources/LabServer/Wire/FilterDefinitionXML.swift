@@ -73,6 +73,11 @@ enum FilterDefinitionXML {
 
     /// `Members.Updated` and `Event.<key>."Updated"` → `Updated` when Members is the source.
     private static func attribute(of key: String, sourceName: String) -> String {
+        // The source's own set first, whole: its name may hold a dot ("Members.2024").
+        let prefix = sourceName + "."
+        if key.count > prefix.count, key.prefix(prefix.count).caseInsensitiveCompare(prefix) == .orderedSame {
+            return String(key.dropFirst(prefix.count))
+        }
         var parts = key.split(separator: ".", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }

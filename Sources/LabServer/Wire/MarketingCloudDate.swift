@@ -34,8 +34,10 @@ enum MarketingCloudDate {
         var calendar = utc
         if let zone = match.8, zone != "Z" {
             let digits = zone.dropFirst().filter(\.isNumber)
-            let seconds = (Int(digits.prefix(2))! * 60 + Int(digits.suffix(2))!) * 60
-            calendar.timeZone = TimeZone(secondsFromGMT: zone.hasPrefix("-") ? -seconds : seconds)!
+            guard let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)), minutes < 60,
+                let offset = TimeZone(secondsFromGMT: (zone.hasPrefix("-") ? -1 : 1) * (hours * 60 + minutes) * 60)
+            else { return nil }
+            calendar.timeZone = offset
         }
         components.calendar = calendar
         guard let whole = calendar.date(from: components) else { return nil }

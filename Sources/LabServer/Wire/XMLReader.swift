@@ -22,6 +22,9 @@ struct XMLSyntaxError: Error, CustomStringConvertible {
 struct XMLReader {
     private let characters: [Character]
     private var index = 0
+    private var depth = 0
+    /// Filters nest a few levels; a limit keeps a hostile document from exhausting the stack.
+    static let maximumDepth = 32
 
     static func document(_ text: String) throws(XMLSyntaxError) -> XMLElement {
         var reader = XMLReader(characters: Array(text))
@@ -89,6 +92,9 @@ struct XMLReader {
     }
 
     private mutating func element() throws(XMLSyntaxError) -> XMLElement {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw error("elements nested more than \(Self.maximumDepth) levels deep") }
         try expect("<")
         var element = XMLElement(name: try name())
         while true {

@@ -21,6 +21,8 @@ public struct FormState: Sendable, Hashable {
     /// Handles a key; `.submit` (Enter) and `.cancel` (Esc) are for the screen to act on.
     public mutating func handle(_ key: Key) -> Outcome? {
         guard !fields.isEmpty else { return key == .escape ? .cancel : nil }
+        // The screen may have changed a value under the cursor.
+        cursor = max(0, min(cursor, fields[focus].value.count))
         switch WidgetKeys.form.action(for: key) {
         case "form.submit": return .submit
         case "form.cancel": return .cancel
@@ -32,8 +34,7 @@ public struct FormState: Sendable, Hashable {
         case "form.end": cursor = fields[focus].value.count
         case "form.deleteBackward" where fields[focus].isTyped && cursor > 0:
             let at = cursor - 1
-            edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
-            cursor -= 1
+            cursor += edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
         case "form.deleteForward" where fields[focus].isTyped && cursor < fields[focus].value.count:
             let at = cursor
             edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
@@ -43,8 +44,8 @@ public struct FormState: Sendable, Hashable {
             switch fields[focus].kind {
             case .text, .number:
                 let at = cursor
-                edit { value in value.insert(character, at: value.index(value.startIndex, offsetBy: at)) }
-                cursor += 1
+                // A combining mark joins the character before it: the count may not grow.
+                cursor += edit { value in value.insert(character, at: value.index(value.startIndex, offsetBy: at)) }
             case .boolean:
                 if "tTyY1".contains(character) { set(FormField.trueText) }
                 if "fFnN0".contains(character) { set(FormField.falseText) }
@@ -81,9 +82,13 @@ public struct FormState: Sendable, Hashable {
     private mutating func set(_ value: String) { edit { $0 = value } }
 
     /// Changing a field clears the error a save gave it; a number is checked as it is typed.
-    private mutating func edit(_ change: (inout String) -> Void) {
+    /// - Returns: how many characters the value gained (negative: lost).
+    @discardableResult
+    private mutating func edit(_ change: (inout String) -> Void) -> Int {
+        let before = fields[focus].value.count
         change(&fields[focus].value)
         fields[focus].error = fields[focus].typingProblem
+        return fields[focus].value.count - before
     }
 }
 

@@ -13,6 +13,9 @@ public struct Table {
 
     /// The row position a click at screen row `y` lands on.
     public func row(atY y: Int, in area: Rect, state: TableState, rowCount: Int) -> Int? {
+        // Where render drew the rows, after the source shrank under the stored offset.
+        var state = state
+        state.keepSelectionVisible(rowCount: rowCount, visibleRows: visibleRowCount(in: area))
         let index = state.offset + (y - area.y - 1)
         guard y > area.y, y < area.maxY - 1, index < rowCount else { return nil }
         return index
