@@ -76,6 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabServer", "LabModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "LabModel", "Terminal", "TestSupport"]),
         .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

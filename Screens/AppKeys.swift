@@ -12,7 +12,38 @@ public enum AppKeys {
             KeyBinding("app.suspend", [.control("z")], help: "Suspend to the shell; `fg` comes back to the same screen"),
         ])
 
-    public static let registry = KeyRegistry(global: global, modes: WidgetKeys.all)
+    public static let sidebar = KeyMode(
+        name: "sidebar", summary: "Navigation (left)",
+        bindings: [
+            KeyBinding("sidebar.up", [.up, .character("k")], help: "The section above"),
+            KeyBinding("sidebar.down", [.down, .character("j")], help: "The section below", hint: "Choose"),
+            KeyBinding("sidebar.open", [.enter, .right, .tab], help: "Open the section", hint: "Open"),
+        ])
+
+    public static let dataExtensions = KeyMode(
+        name: "dataExtensions", summary: "Data Extensions",
+        bindings: [
+            KeyBinding("dataExtensions.open", [.enter], help: "Open the data extension's records", hint: "Records"),
+            KeyBinding("dataExtensions.filter", [.character("/")], help: "Filter by name or external key", hint: "Filter"),
+            KeyBinding("dataExtensions.back", [.tab, .escape], help: "Back to the navigation"),
+        ])
+
+    public static let records = KeyMode(
+        name: "records", summary: "Records",
+        bindings: [
+            KeyBinding("records.back", [.escape, .character("q")], help: "Back to the data extensions", hint: "Back")
+        ])
+
+    public static let filter = KeyMode(
+        name: "filter", summary: "Filtering",
+        bindings: [
+            KeyBinding("filter.done", [.enter], help: "Keep the filter and go back to the list", hint: "Done"),
+            KeyBinding("filter.clear", [.escape], help: "Clear the filter", hint: "Clear"),
+            KeyBinding("filter.erase", [.backspace], help: "Erase the last character"),
+        ])
+
+    public static let registry = KeyRegistry(
+        global: global, modes: [sidebar, dataExtensions, records, filter] + WidgetKeys.all)
 
     /// The text of docs/keys.md.
     public static var markdown: String {

@@ -14,9 +14,10 @@ struct JourneyLab: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Status.self, Reset.self, Serve.self, TokenVerb.self, FireVerb.self, RowsVerb.self, JourneysVerb.self,
+            OpenApp.self, Status.self, Reset.self, Serve.self, TokenVerb.self, FireVerb.self, RowsVerb.self, JourneysVerb.self,
             TriggersVerb.self, AutomationVerb.self, TerminalCheck.self, KeysDoc.self, EngineDrill.self,
-        ]
+        ],
+        defaultSubcommand: OpenApp.self
     )
 
     /// Exit codes: 0 ok, 1 a failure (an API error printed as Marketing Cloud gave it), 2 usage.

@@ -87,7 +87,8 @@ import Testing
             key: trigger2.key, contact: .key("saskia@sausage.com"),
             data: ["EmailAddress": "saskia@sausage.com", "MemberID": "5", "FirstName": "Saskia", "LastName": "Sausage"])
         #expect(saskia.writtenRow?.dataExtensionID == members.id)
-        #expect(try fixture.record(members, email: "saskia@sausage.com")["Updated"] == "False")
+        // The row is there as soon as the call returns; the engine may already have flipped its flag.
+        #expect(try fixture.record(members, email: "saskia@sausage.com")["FirstName"] == "Saskia")
         await fixture.engine.settle()
         let saskiaRow = try fixture.record(members, email: "saskia@sausage.com")
         #expect(saskiaRow["Updated"] == "True")

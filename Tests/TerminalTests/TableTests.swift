@@ -44,7 +44,7 @@ import Testing
         let buffer = render(CountingSource(rowCount: 2), TableState(), columns: 24, rows: 4)
         #expect(
             buffer.lines == [
-                "EmailAddr…  Memb…  Upda…", "member0@l…      0  True ", "member1@l…      1  False", "                  1 of 2",
+                "EmailAd…  Membe…  Updat…", "member0…       0  True  ", "member1…       1  False ", "                  1 of 2",
             ])
         #expect(render(CountingSource(rowCount: 0), TableState(), columns: 24, rows: 3).lines.last == "                 No rows")
     }
@@ -131,8 +131,11 @@ import Testing
 
     @Test func columnWidthsShareWhatIsLeftByWhatEachStillWants() {
         #expect(Table.widthsForTests(wanted: [10, 5, 5], minimums: [4, 4, 4], available: 30) == [10, 5, 5])
-        #expect(Table.widthsForTests(wanted: [20, 10, 4], minimums: [4, 4, 4], available: 24) == [9, 7, 4])
-        #expect(Table.widthsForTests(wanted: [20, 10, 4], minimums: [4, 4, 4], available: 8) == [4, 0, 0])
+        #expect(Table.widthsForTests(wanted: [20, 10, 4], minimums: [4, 4, 4], available: 24) == [8, 8, 4])
+        #expect(Table.widthsForTests(wanted: [20, 10, 4], minimums: [4, 4, 4], available: 8) == [4, 2, 0])
+        // A column marked to give way first shrinks to its minimum before the others move.
+        #expect(Table.widthsForTests(wanted: [18, 36], minimums: [8, 8], available: 40, givingWayFirst: [1]) == [18, 20])
+        #expect(Table.widthsForTests(wanted: [18, 36], minimums: [8, 8], available: 20, givingWayFirst: [1]) == [10, 8])
     }
 }
 

@@ -41,7 +41,8 @@ public struct Table {
                     max($0, TextWidth.of($1.cells.indices.contains(column) ? $1.cells[column] : ""))
                 }
             },
-            minimums: columns.map(\.minimumWidth), available: area.width)
+            minimums: columns.map(\.minimumWidth), available: area.width,
+            givingWayFirst: Set(columns.indices.filter { columns[$0].givesWayFirst }))
         drawRow(titles, widths: widths, y: area.y, in: &buffer, area: area) { _ in Style(.title, bold: true) }
         for (index, row) in rows.enumerated() {
             let y = area.y + 1 + index
@@ -76,36 +77,34 @@ public struct Table {
         }
     }
 
-    /// Each column gets what it wants when everything fits; otherwise every column keeps its
-    /// minimum (as far as there is room) and the rest is shared in proportion to what each
-    /// still wants. Columns that get no room at all are dropped from the right.
-    static func widths(wanted: [Int], minimums: [Int], available: Int) -> [Int] {
-        let gaps = gap * max(0, wanted.count - 1)
-        if wanted.reduce(0, +) + gaps <= available { return wanted }
-        var room = available - gaps
-        var widths = zip(wanted, minimums).map { want, minimum -> Int in
-            let given = max(0, min(min(want, minimum), room))
-            room -= given
-            return given
+    /// Each column gets what it wants when everything fits. Otherwise the widest columns give
+    /// way first, one cell at a time down to their minimums, so short columns stay whole (an
+    /// email address stays readable next to a long id); if even the minimums do not fit,
+    /// columns are cut from the right.
+    static func widths(wanted: [Int], minimums: [Int], available: Int, givingWayFirst: Set<Int> = []) -> [Int] {
+        var widths = wanted
+        func used() -> Int {
+            let shown = widths.filter { $0 > 0 }
+            return shown.reduce(0, +) + gap * max(0, shown.count - 1)
         }
-        let extra = zip(wanted, widths).map { max(0, $0 - $1) }
-        let totalExtra = extra.reduce(0, +)
-        if totalExtra > 0, room > 0 {
-            var handedOut = 0
-            var extraSoFar = 0
-            for index in widths.indices where extra[index] > 0 {
-                extraSoFar += extra[index]
-                let end = room * extraSoFar / totalExtra
-                widths[index] += end - handedOut
-                handedOut = end
-            }
+        var excess = used() - available
+        while excess > 0 {
+            let shrinkable = widths.indices.filter { widths[$0] > min(minimums[$0], wanted[$0]) }
+            let first = shrinkable.filter(givingWayFirst.contains)
+            let candidates = first.isEmpty ? shrinkable : first
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        for index in widths.indices.reversed() where used() > available {
+            widths[index] = max(0, widths[index] - (used() - available))
         }
         return widths
     }
 
     /// For tests: the column widths `render` would use.
-    public static func widthsForTests(wanted: [Int], minimums: [Int], available: Int) -> [Int] {
-        widths(wanted: wanted, minimums: minimums, available: available)
+    public static func widthsForTests(wanted: [Int], minimums: [Int], available: Int, givingWayFirst: Set<Int> = []) -> [Int] {
+        widths(wanted: wanted, minimums: minimums, available: available, givingWayFirst: givingWayFirst)
     }
 
     /// 1000000 → "1,000,000": the footer is read at a glance.

@@ -27,11 +27,14 @@ public struct TableColumn: Sendable, Hashable {
     /// Never narrower than this while others can give way.
     public var minimumWidth: Int
     public var alignment: Alignment
+    /// Narrowed before the others when space runs out (long ids nobody reads whole).
+    public var givesWayFirst: Bool
 
-    public init(_ title: String, minimumWidth: Int = 4, alignment: Alignment = .left) {
+    public init(_ title: String, minimumWidth: Int = 4, alignment: Alignment = .left, givesWayFirst: Bool = false) {
         self.title = title
         self.minimumWidth = minimumWidth
         self.alignment = alignment
+        self.givesWayFirst = givesWayFirst
     }
 }
 

@@ -1,0 +1,88 @@
+import Foundation
+import LabModel
+import Terminal
+
+/// Contact Builder's Data Extensions list: name, external key, row count, sendable; `/` filters.
+struct DataExtensionsScreen {
+    private(set) var all: [DataExtension] = []
+    var table = TableState()
+    var filter = ""
+    var isFiltering = false
+
+    enum Outcome {
+        case open(DataExtension)
+        case leave
+    }
+
+    static let columns = [
+        TableColumn("Name", minimumWidth: 10), TableColumn("External key", minimumWidth: 12),
+        TableColumn("Rows", minimumWidth: 4, alignment: .right), TableColumn("Sendable", minimumWidth: 8),
+    ]
+
+    var shown: [DataExtension] {
+        guard !filter.isEmpty else { return all }
+        return all.filter {
+            $0.name.localizedCaseInsensitiveContains(filter) || $0.externalKey.localizedCaseInsensitiveContains(filter)
+        }
+    }
+
+    var modes: [String] { isFiltering ? ["filter"] : ["dataExtensions", "table"] }
+
+    mutating func reload(from workspace: some WorkspaceReading) {
+        all = ((try? workspace.dataExtensions()) ?? []).sorted {
+            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+        }
+    }
+
+    mutating func handle(_ key: Key, visibleRows: Int) -> Outcome? {
+        if isFiltering {
+            switch AppKeys.filter.action(for: key) {
+            case "filter.done": isFiltering = false
+            case "filter.clear": (filter, isFiltering) = ("", false)
+            case "filter.erase": _ = filter.popLast()
+            default:
+                if case .character(let character) = key { filter.append(character) }
+            }
+            table.select(0, rowCount: shown.count, visibleRows: visibleRows)
+            return nil
+        }
+        switch AppKeys.dataExtensions.action(for: key) {
+        case "dataExtensions.open":
+            let rows = shown
+            return rows.indices.contains(table.selected) ? .open(rows[table.selected]) : nil
+        case "dataExtensions.filter":
+            isFiltering = true
+            return nil
+        case "dataExtensions.back": return .leave
+        default:
+            _ = table.handle(key, rowCount: shown.count, visibleRows: visibleRows)
+            return nil
+        }
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let parts = Layout.rows([.fixed(2), .flexible(1)], in: area)
+        let (header, body) = (parts[0], parts[1])
+        let count = all.count
+        let title = "Data Extensions · \(count) data extension\(count == 1 ? "" : "s")"
+        buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
+        let filterLine =
+            isFiltering ? "Filter: \(filter)▏" : (filter.isEmpty ? "/ to filter" : "Filter: \(filter) (/ to change)")
+        buffer.write(filterLine, x: header.x, y: header.y + 1, style: Style(isFiltering ? .accent : .muted), clip: header)
+        let rows = shown.map { de in
+            TableRow(
+                id: de.id.uuidString,
+                cells: [de.name, de.externalKey, Self.grouped(de.rowCount), de.isSendable ? "Yes" : "No"])
+        }
+        if rows.isEmpty {
+            let message = all.isEmpty ? "No data extensions yet." : "No data extension matches \"\(filter)\"."
+            buffer.write(message, x: body.x, y: body.y + 1, style: Style(.muted), clip: body)
+            return
+        }
+        Table(columns: Self.columns).render(into: &buffer, area: body, source: ArrayTableSource(rows), state: table)
+    }
+
+    static func grouped(_ number: Int) -> String {
+        number.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+    }
+}

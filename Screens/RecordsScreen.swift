@@ -1,0 +1,131 @@
+import Foundation
+import LabModel
+import Terminal
+
+/// A data extension's records: the table over its rows (only the rows on screen are read),
+/// sorted by any column, kept current by the change feed, changed cells highlighted.
+struct RecordsScreen {
+    private(set) var dataExtension: DataExtension
+    var table = TableState()
+    /// The rows on screen, read at `windowOffset`.
+    private(set) var window: [TableRow] = []
+    private(set) var windowOffset = 0
+    private(set) var total = 0
+    /// When each shown cell last changed, by row id, for the highlight.
+    private var changed: [String: [Int: ContinuousClock.Instant]] = [:]
+    private var lastValues: [String: [String]] = [:]
+    private(set) var problem: String?
+
+    static let highlightDuration: Duration = .seconds(3)
+
+    init(dataExtension: DataExtension) { self.dataExtension = dataExtension }
+
+    var columns: [TableColumn] {
+        dataExtension.fields.map { field in
+            let numeric: Bool =
+                switch field.type {
+                case .number, .decimal: true
+                default: false
+                }
+            return TableColumn(
+                field.name, minimumWidth: min(8, max(4, field.name.count)), alignment: numeric ? .right : .left,
+                givesWayFirst: field.isSystem)
+        }
+    }
+
+    var sort: RecordSort? {
+        table.sortColumn.flatMap { column in
+            dataExtension.fields.indices.contains(column)
+                ? RecordSort(dataExtension.fields[column].name, ascending: table.ascending) : nil
+        }
+    }
+
+    var hasFreshHighlights: Bool { !changed.isEmpty }
+
+    /// Reads the rows now on screen; cells whose text differs from what was shown for the same
+    /// row are marked changed (scrolling brings new rows, not changes).
+    mutating func refresh(from workspace: some WorkspaceReading, visibleRows: Int, now: ContinuousClock.Instant) {
+        if let definition = try? workspace.dataExtension(.id(dataExtension.id)) { dataExtension = definition }
+        do {
+            total = try workspace.rowCount(of: .id(dataExtension.id))
+            table.keepSelectionVisible(rowCount: total, visibleRows: visibleRows)
+            let page = try workspace.rows(
+                of: .id(dataExtension.id), offset: table.offset, limit: max(0, visibleRows), sortedBy: sort)
+            total = page.total
+            windowOffset = table.offset
+            let fields = dataExtension.fields
+            window = page.records.map { record in
+                let id = String(record.rowID)
+                let cells = fields.map { record[$0].displayText }
+                if let before = lastValues[id] {
+                    for (column, text) in cells.enumerated() where column >= before.count || before[column] != text {
+                        changed[id, default: [:]][column] = now
+                    }
+                }
+                lastValues[id] = cells
+                return TableRow(id: id, cells: cells, changes: changed[id] ?? [:])
+            }
+            problem = nil
+        } catch {
+            problem = String(describing: error)
+        }
+        fade(now: now)
+    }
+
+    /// Forgets highlights that have faded.
+    mutating func fade(now: ContinuousClock.Instant) {
+        for (id, columns) in changed {
+            let fresh = columns.filter { $0.value.duration(to: now) < Self.highlightDuration }
+            changed[id] = fresh.isEmpty ? nil : fresh
+        }
+        window = window.map { row in
+            var row = row
+            row.changes = changed[row.id] ?? [:]
+            return row
+        }
+        // Rows long off screen need no memory of their values.
+        if lastValues.count > 4 * max(window.count, 50) {
+            let shown = Set(window.map(\.id))
+            lastValues = lastValues.filter { shown.contains($0.key) }
+        }
+    }
+
+    /// Whether a change in the workspace concerns these records.
+    func isAffected(by change: WorkspaceChange) -> Bool {
+        switch change {
+        case .rows(let id, _), .dataExtension(let id): id == dataExtension.id
+        case .journal(let entry): entry.entityIDs.contains(dataExtension.id.uuidString.lowercased())
+        default: false
+        }
+    }
+
+    func render(into buffer: inout Buffer, area: Rect, now: ContinuousClock.Instant) {
+        let parts = Layout.rows([.fixed(2), .flexible(1)], in: area)
+        let (header, body) = (parts[0], parts[1])
+        let sendable = dataExtension.isSendable ? " · sendable" : ""
+        let title = "\(dataExtension.name) · \(DataExtensionsScreen.grouped(total)) record\(total == 1 ? "" : "s")\(sendable)"
+        buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
+        buffer.write(
+            "External key \(dataExtension.externalKey)", x: header.x, y: header.y + 1, style: Style(.muted), clip: header)
+        if let problem {
+            buffer.write(problem, x: body.x, y: body.y, style: Style(.error), clip: body)
+            return
+        }
+        let source = WindowSource(rowCount: total, offset: windowOffset, rows: window)
+        Table(columns: columns).render(into: &buffer, area: body, source: source, state: table, now: now)
+    }
+}
+
+/// The rows read for the screen, answering the table's request for the same window.
+struct WindowSource: TableDataSource {
+    let rowCount: Int
+    let offset: Int
+    let rows: [TableRow]
+
+    func rows(in range: Range<Int>) -> [TableRow] {
+        range.map { index in
+            let local = index - offset
+            return rows.indices.contains(local) ? rows[local] : TableRow(id: "\(index)", cells: ["…"])
+        }
+    }
+}
