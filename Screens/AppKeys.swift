@@ -25,13 +25,19 @@ public enum AppKeys {
         bindings: [
             KeyBinding("dataExtensions.open", [.enter], help: "Open the data extension's records", hint: "Records"),
             KeyBinding("dataExtensions.filter", [.character("/")], help: "Filter by name or external key", hint: "Filter"),
+            KeyBinding(
+                "dataExtensions.copy", [.character("c")], help: "Copy the external key to the clipboard (OSC 52)",
+                hint: "Copy key"),
             KeyBinding("dataExtensions.back", [.tab, .escape], help: "Back to the navigation"),
         ])
 
     public static let records = KeyMode(
         name: "records", summary: "Records",
         bindings: [
-            KeyBinding("records.back", [.escape, .character("q")], help: "Back to the data extensions", hint: "Back")
+            KeyBinding("records.add", [.character("a")], help: "Add a record", hint: "Add"),
+            KeyBinding("records.edit", [.enter, .character("e")], help: "Edit the selected record", hint: "Edit"),
+            KeyBinding("records.delete", [.character("d")], help: "Delete the selected record (asks first)", hint: "Delete"),
+            KeyBinding("records.back", [.escape, .character("q")], help: "Back to the data extensions", hint: "Back"),
         ])
 
     public static let filter = KeyMode(

@@ -8,9 +8,13 @@ struct DataExtensionsScreen {
     var table = TableState()
     var filter = ""
     var isFiltering = false
+    /// The key last copied, confirmed under the title.
+    var copied: String?
 
     enum Outcome {
         case open(DataExtension)
+        /// The selected data extension's external key, for the clipboard.
+        case copy(String)
         case leave
     }
 
@@ -35,6 +39,7 @@ struct DataExtensionsScreen {
     }
 
     mutating func handle(_ key: Key, visibleRows: Int) -> Outcome? {
+        copied = nil
         if isFiltering {
             switch AppKeys.filter.action(for: key) {
             case "filter.done": isFiltering = false
@@ -53,6 +58,11 @@ struct DataExtensionsScreen {
         case "dataExtensions.filter":
             isFiltering = true
             return nil
+        case "dataExtensions.copy":
+            let rows = shown
+            guard rows.indices.contains(table.selected) else { return nil }
+            copied = rows[table.selected].externalKey
+            return .copy(rows[table.selected].externalKey)
         case "dataExtensions.back": return .leave
         default:
             _ = table.handle(key, rowCount: shown.count, visibleRows: visibleRows)
@@ -68,7 +78,12 @@ struct DataExtensionsScreen {
         buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
         let filterLine =
             isFiltering ? "Filter: \(filter)▏" : (filter.isEmpty ? "/ to filter" : "Filter: \(filter) (/ to change)")
-        buffer.write(filterLine, x: header.x, y: header.y + 1, style: Style(isFiltering ? .accent : .muted), clip: header)
+        if let copied, !isFiltering {
+            buffer.write(
+                "✓ Copied the external key \(copied)", x: header.x, y: header.y + 1, style: Style(.success), clip: header)
+        } else {
+            buffer.write(filterLine, x: header.x, y: header.y + 1, style: Style(isFiltering ? .accent : .muted), clip: header)
+        }
         let rows = shown.map { de in
             TableRow(
                 id: de.id.uuidString,

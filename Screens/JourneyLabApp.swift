@@ -15,12 +15,16 @@ public final class JourneyLabApp {
     private var showsHelp = false
     private var helpScroll = 0
     private let clock: @Sendable () -> ContinuousClock.Instant
+    /// Puts text on the system clipboard (the terminal's OSC 52).
+    private let copy: (String) -> Void
 
     static let sidebarWidth = 26
 
     public init(
-        context: AppContext, size: TerminalSize, clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+        context: AppContext, size: TerminalSize, clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        copy: @escaping (String) -> Void = { _ in }
     ) {
+        self.copy = copy
         self.context = context
         self.size = size
         self.clock = clock
@@ -66,7 +70,10 @@ public final class JourneyLabApp {
             }
             return .redraw
         }
-        let typing = !sidebarFocused && records == nil && section == .dataExtensions && dataExtensions.isFiltering
+        let typing =
+            !sidebarFocused
+            && (records.map { $0.form != nil || $0.deletion != nil }
+                ?? (section == .dataExtensions && dataExtensions.isFiltering))
         if !typing {
             switch AppKeys.global.action(for: key) {
             case "app.help":
@@ -79,16 +86,7 @@ public final class JourneyLabApp {
         }
         if sidebarFocused { return handleSidebar(key) }
         if var open = records {
-            if AppKeys.records.action(for: key) == "records.back" {
-                records = nil
-                return .redraw
-            }
-            let before = open.table
-            guard open.table.handle(key, rowCount: open.total, visibleRows: recordRows, columnCount: open.columns.count) else {
-                return .unchanged
-            }
-            records = open
-            if before != open.table { refreshRecords() }
+            records = open.handle(key, workspace: context.workspace, visibleRows: recordRows, now: clock()) ? open : nil
             return .redraw
         }
         guard section == .dataExtensions else {
@@ -97,6 +95,8 @@ public final class JourneyLabApp {
         }
         if key == .character("q") && !dataExtensions.isFiltering { return .quit }
         switch dataExtensions.handle(key, visibleRows: contentTableRows) {
+        case .copy(let key):
+            copy(key)
         case .open(let dataExtension):
             var screen = RecordsScreen(dataExtension: dataExtension)
             screen.refresh(from: context.workspace, visibleRows: recordRows, now: clock())
@@ -233,7 +233,8 @@ public final class JourneyLabApp {
             )
             message.render(into: &buffer, area: content)
         }
-        KeyHintBar(AppKeys.registry.hints(for: modes)).render(into: &buffer, area: rows[2])
+        let typing = modes.contains { ["form", "filter", "dialog"].contains($0) }
+        KeyHintBar(AppKeys.registry.hints(for: modes, includingGlobal: !typing)).render(into: &buffer, area: rows[2])
         drawStatus(into: &buffer, area: rows[3])
         if showsHelp {
             HelpScreen(sections: AppKeys.registry.helpSections(for: screenModes + ["help"]), scroll: helpScroll, title: "Keys")
@@ -248,7 +249,7 @@ public final class JourneyLabApp {
     /// The modes of what is on screen, under the help if it is open.
     private var screenModes: [String] {
         if sidebarFocused { return ["sidebar"] }
-        if records != nil { return ["records", "table"] }
+        if let open = records { return open.modes }
         return section == .dataExtensions ? dataExtensions.modes : ["sidebar"]
     }
 

@@ -15,6 +15,12 @@ struct RecordsScreen {
     private var changed: [String: [Int: ContinuousClock.Instant]] = [:]
     private var lastValues: [String: [String]] = [:]
     private(set) var problem: String?
+    /// The add or edit form, while open.
+    var form: RecordForm?
+    /// The delete confirmation, while open: the row and its name.
+    var deletion: (rowID: Int64, name: String, dialog: DialogState)?
+    /// What the last change did, for the line under the title.
+    var notice: String?
 
     static let highlightDuration: Duration = .seconds(3)
 
@@ -90,6 +96,78 @@ struct RecordsScreen {
         }
     }
 
+    var modes: [String] {
+        if form != nil { return ["form"] }
+        if deletion != nil { return ["dialog"] }
+        return ["records", "table"]
+    }
+
+    /// Keys for the records, the form or the dialog. Saving writes through the workspace; a
+    /// refused save keeps the form open with what was typed.
+    /// - Returns: false when the key means "back to the list".
+    mutating func handle(_ key: Key, workspace: Workspace, visibleRows: Int, now: ContinuousClock.Instant) -> Bool {
+        if var open = form {
+            switch open.state.handle(key) {
+            case .cancel: form = nil
+            case .submit:
+                do {
+                    switch open.purpose {
+                    case .add:
+                        let record = try workspace.addRecord(to: .id(dataExtension.id), values: open.values)
+                        notice = "Added \(dataExtension.name(of: record))."
+                    case .edit(let rowID):
+                        let record = try workspace.editRecord(in: .id(dataExtension.id), rowID: rowID, values: open.values)
+                        notice = "Saved \(dataExtension.name(of: record))."
+                    }
+                    form = nil
+                } catch {
+                    open.refuse(error)
+                    form = open
+                }
+            case nil: form = open
+            }
+            refresh(from: workspace, visibleRows: visibleRows, now: now)
+            return true
+        }
+        if let pending = deletion {
+            var dialog = pending.dialog
+            switch dialog.handle(key) {
+            case .confirm:
+                _ = try? workspace.deleteRecords(in: .id(dataExtension.id), rowIDs: [pending.rowID])
+                notice = "Deleted \(pending.name)."
+                deletion = nil
+            case .cancel: deletion = nil
+            case nil: deletion = (pending.rowID, pending.name, dialog)
+            }
+            refresh(from: workspace, visibleRows: visibleRows, now: now)
+            return true
+        }
+        switch AppKeys.records.action(for: key) {
+        case "records.back": return false
+        case "records.add": form = RecordForm(purpose: .add, dataExtension: dataExtension)
+        case "records.edit":
+            if let record = selectedRecord(in: workspace) {
+                form = RecordForm(purpose: .edit(rowID: record.rowID), dataExtension: dataExtension, current: record)
+            }
+        case "records.delete":
+            if let record = selectedRecord(in: workspace) {
+                deletion = (record.rowID, dataExtension.name(of: record), DialogState())
+            }
+        default:
+            let before = table
+            if table.handle(key, rowCount: total, visibleRows: visibleRows, columnCount: columns.count), before != table {
+                refresh(from: workspace, visibleRows: visibleRows, now: now)
+            }
+        }
+        return true
+    }
+
+    private func selectedRecord(in workspace: some WorkspaceReading) -> Record? {
+        let local = table.selected - windowOffset
+        guard window.indices.contains(local), let rowID = Int64(window[local].id) else { return nil }
+        return try? workspace.record(in: .id(dataExtension.id), rowID: rowID)
+    }
+
     /// Whether a change in the workspace concerns these records.
     func isAffected(by change: WorkspaceChange) -> Bool {
         switch change {
@@ -105,14 +183,21 @@ struct RecordsScreen {
         let sendable = dataExtension.isSendable ? " · sendable" : ""
         let title = "\(dataExtension.name) · \(DataExtensionsScreen.grouped(total)) record\(total == 1 ? "" : "s")\(sendable)"
         buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
-        buffer.write(
-            "External key \(dataExtension.externalKey)", x: header.x, y: header.y + 1, style: Style(.muted), clip: header)
+        let second = notice ?? "External key \(dataExtension.externalKey)"
+        buffer.write(second, x: header.x, y: header.y + 1, style: Style(notice == nil ? .muted : .success), clip: header)
         if let problem {
             buffer.write(problem, x: body.x, y: body.y, style: Style(.error), clip: body)
             return
         }
         let source = WindowSource(rowCount: total, offset: windowOffset, rows: window)
         Table(columns: columns).render(into: &buffer, area: body, source: source, state: table, now: now)
+        if let form { form.render(into: &buffer, area: area) }
+        if let deletion {
+            Dialog(
+                title: "Delete record", message: "Delete \(deletion.name) from \(dataExtension.name)? This cannot be undone.",
+                confirmLabel: "Delete", cancelLabel: "Cancel", state: deletion.dialog
+            ).render(into: &buffer, area: area)
+        }
     }
 }
 

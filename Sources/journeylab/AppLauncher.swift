@@ -44,7 +44,8 @@ struct AppLauncher {
                 inbox.post(.tick)
             }
         }
-        let app = JourneyLabApp(context: AppContext(workspace: workspace, pace: pace), size: backend.size)
+        let app = JourneyLabApp(
+            context: AppContext(workspace: workspace, pace: pace), size: backend.size, copy: { backend.copyToClipboard($0) })
         loop.run(update: app.update, view: app.view)
         serving.cancel()
         feed.cancel()

@@ -24,7 +24,12 @@ import Testing
         try tmux.waitFor(text: "Data Extensions · 2 data extensions")
         let url = try #require(try waitForServer())
         try tmux.waitFor(text: "Emulator \(url)")
-        try tmux.send("Down", "Enter")
+        // The external key, copied whole to the clipboard (tmux's buffer).
+        try tmux.allowClipboard()
+        try tmux.send("Down", "c")
+        try tmux.waitFor(text: "✓ Copied the external key")
+        try waitUntil("the key in tmux's buffer") { (try? tmux.pasteBuffer()) == seed.members.externalKey }
+        try tmux.send("Enter")
         try tmux.waitFor(text: "Members · 3 records · sendable")
 
         // A script elsewhere: a token for the tutorial's app, then the events call for a new member.

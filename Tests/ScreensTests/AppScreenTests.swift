@@ -15,11 +15,17 @@ import Testing
         func advance(by duration: Duration) { instant.withLock { $0 += duration } }
     }
 
+    /// What the app asked the terminal to copy.
+    final class CopiedTexts {
+        var texts: [String] = []
+    }
+
     final class Fixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-screens-\(UUID().uuidString)")
         let workspace: Workspace
         let seed: SeedScenario.Configured
         let clock = TestClock()
+        let clipboard = CopiedTexts()
         let app: JourneyLabApp
 
         init() throws {
@@ -28,7 +34,8 @@ import Testing
             let clock = self.clock
             app = JourneyLabApp(
                 context: AppContext(workspace: workspace, emulatorURL: "http://127.0.0.1:7444", pace: .instant),
-                size: TerminalSize(columns: 100, rows: 30), clock: { clock.now })
+                size: TerminalSize(columns: 100, rows: 30), clock: { clock.now },
+                copy: { [clipboard] text in clipboard.texts.append(text) })
         }
 
         deinit {
@@ -39,6 +46,10 @@ import Testing
         @discardableResult
         func press(_ keys: Key...) -> RunLoopStep {
             keys.map { app.update(.event(.key($0))) }.last ?? .unchanged
+        }
+
+        func type(_ text: String) {
+            for character in text { _ = app.update(.event(.key(.character(character)))) }
         }
 
         var screen: [String] { app.view(TerminalSize(columns: 100, rows: 30)).lines }
@@ -52,7 +63,7 @@ import Testing
         #expect(screen[2].hasPrefix("Contact Builder           │/ to filter"))
         #expect(screen[1].contains("│Data Extensions · 2 data extensions"))
         #expect(screen[4].hasPrefix("  Data Designer (soon)"))
-        #expect(screen[28].hasPrefix("Enter Records · / Filter · ↓ / j Move · s Sort · ? Help · q Quit"))
+        #expect(screen[28].hasPrefix("Enter Records · / Filter · c Copy key · ↓ / j Move · s Sort · ? Help · q Quit"))
         #expect(screen[29].hasPrefix(" Emulator http://127.0.0.1:7444 · Pace instant · Workspace /"))
         // The list: name, external key, rows, sendable.
         #expect(screen[3].contains("│Name                External key"))
@@ -76,7 +87,7 @@ import Testing
         #expect(records[3].contains("│EmailAddress") && records[3].contains("Updated"))
         #expect(records.contains { $0.contains("sam@sausage.com") && $0.contains("False") })
         #expect(records[27].hasSuffix("1 of 3"))
-        #expect(records[28].hasPrefix("Esc / q Back · ↓ / j Move · s Sort"))
+        #expect(records[28].hasPrefix("a Add · Enter / e Edit · d Delete · Esc / q Back · ↓ / j Move · s Sort"))
         fixture.press(.character("s"))
         #expect(fixture.screen[3].contains("EmailAddress ▲"))
         #expect(fixture.press(.escape) == .redraw)
@@ -106,6 +117,57 @@ import Testing
         _ = fixture.app.update(.message(.tick))
         #expect(fixture.app.update(.message(.tick)) == .unchanged)
         #expect(fixture.app.view(TerminalSize(columns: 100, rows: 30))[x: column, y: row].style.role == .normal)
+    }
+
+    /// Add with a bad value (refused, nothing saved, typing kept), fix it, edit it, delete it.
+    @Test func recordsAreAddedEditedAndDeletedThroughTheForm() throws {
+        let fixture = try Fixture()
+        fixture.press(.down, .enter)
+        fixture.press(.character("a"))
+        var text = fixture.text
+        #expect(text.contains("┌ New record"))
+        #expect(text.contains("EmailAddress (key)") && text.contains("[ ] False"))
+        #expect(fixture.screen[28].hasPrefix("Tab / ↓ Next field · Enter Save · Esc Cancel    "))
+        fixture.type("nina@sausage.com")
+        fixture.press(.tab)
+        fixture.type("x7")
+        fixture.press(.tab, .tab, .tab, .character(" "), .enter)
+        text = fixture.text
+        #expect(text.contains("┌ New record"), "the refused form stays open")
+        #expect(text.contains("nina@sausage.com"))
+        #expect(try fixture.workspace.rowCount(of: .id(fixture.seed.members.id)) == 3)
+        // The refusal put the cursor in MemberID: erase the x, save.
+        #expect(text.contains("✗ MemberID: the value \"x7\" is not a whole number."))
+        fixture.press(.home, .delete, .enter)
+        text = fixture.text
+        #expect(!text.contains("┌ New record"), "\(text)")
+        #expect(text.contains("Added EmailAddress = nina@sausage.com."))
+        #expect(text.contains("Members · 4 records"))
+        #expect(fixture.screen.contains { $0.contains("nina@sausage.com") && $0.contains("True") })
+
+        // Edit the first record's first name; the platform's field is shown, read-only.
+        fixture.press(.home, .character("e"))
+        #expect(fixture.text.contains("┌ Edit record") && fixture.text.contains("(read-only)"))
+        fixture.press(.tab, .tab, .end, .backspace, .backspace, .backspace, .backspace, .backspace)
+        fixture.type("Suzie")
+        fixture.press(.enter)
+        #expect(fixture.screen.contains { $0.contains("susan@sausage.com") && $0.contains("Suzie") })
+
+        // Delete asks first; Esc keeps the record, Delete removes it.
+        fixture.press(.character("d"))
+        #expect(fixture.text.contains("Delete EmailAddress = susan@sausage.com from Members?"))
+        fixture.press(.escape)
+        #expect(try fixture.workspace.rowCount(of: .id(fixture.seed.members.id)) == 4)
+        fixture.press(.character("d"), .left, .enter)
+        #expect(try fixture.workspace.rowCount(of: .id(fixture.seed.members.id)) == 3)
+        #expect(fixture.text.contains("Deleted EmailAddress = susan@sausage.com."))
+    }
+
+    @Test func theExternalKeyIsCopiedWhole() throws {
+        let fixture = try Fixture()
+        fixture.press(.down, .character("c"))
+        #expect(fixture.clipboard.texts == [fixture.seed.members.externalKey])
+        #expect(fixture.text.contains("✓ Copied the external key \(fixture.seed.members.externalKey)"))
     }
 
     @Test func theNavigationListsEveryAppAndSaysWhatIsNotBuiltYet() throws {

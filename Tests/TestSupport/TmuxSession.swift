@@ -39,6 +39,16 @@ public final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Lets the app set tmux's paste buffer through OSC 52 (tmux's `set-clipboard on`).
+    public func allowClipboard() throws {
+        try run(["set-option", "-s", "set-clipboard", "on"])
+    }
+
+    /// tmux's newest paste buffer: what the app last copied.
+    public func pasteBuffer() throws -> String {
+        try output(["show-buffer"])
+    }
+
     /// The visible screen as text, one line per row.
     public func screen() throws -> String {
         try output(["capture-pane", "-p", "-t", name])

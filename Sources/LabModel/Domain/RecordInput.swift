@@ -88,3 +88,8 @@ extension DataExtension {
         return RecordError.describe(keyDescription(values))
     }
 }
+
+extension DataExtension {
+    /// A record as sentences name it: its primary-key values (`EmailAddress sam@…`), or its row.
+    public func name(of record: Record) -> String { recordName(record.values, rowID: record.rowID) }
+}

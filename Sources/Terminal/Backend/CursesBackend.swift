@@ -202,6 +202,14 @@ public final class CursesBackend: TerminalBackend {
         Self.setBracketedPaste(true)
     }
 
+    /// Written straight to the terminal after curses has flushed its frame, so the sequence is
+    /// not interleaved with drawing.
+    public func copyToClipboard(_ text: String) {
+        guard isActive else { return }
+        let sequence = Array(Clipboard.osc52(text).utf8)
+        sequence.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     public func shutDown() {
         guard isActive else { return }
         isActive = false

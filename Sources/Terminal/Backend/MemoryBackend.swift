@@ -41,5 +41,10 @@ public final class MemoryBackend: TerminalBackend {
 
     public func suspend() { suspensions += 1 }
 
+    /// What the app copied, oldest first.
+    public private(set) var copied: [String] = []
+
+    public func copyToClipboard(_ text: String) { copied.append(text) }
+
     public func shutDown() { isShutDown = true }
 }

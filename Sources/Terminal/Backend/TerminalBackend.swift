@@ -12,4 +12,6 @@ public protocol TerminalBackend: AnyObject {
     var isInputClosed: Bool { get }
     /// Restores the terminal as it was before the app started.
     func shutDown()
+    /// Puts text on the system clipboard (OSC 52), as far as the terminal allows.
+    func copyToClipboard(_ text: String)
 }

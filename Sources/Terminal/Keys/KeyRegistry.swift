@@ -11,9 +11,10 @@ public struct KeyRegistry: Sendable, Hashable {
 
     public func mode(named name: String) -> KeyMode? { modes.first { $0.name == name } }
 
-    /// The hint bar for `modes` (the focused widget first), then the global keys.
-    public func hints(for names: [String]) -> [KeyHint] {
-        (names.compactMap(mode(named:)) + [global]).flatMap { mode in
+    /// The hint bar for `modes` (the focused widget first), then the global keys unless the
+    /// focused widget takes typing (where `q` is a letter).
+    public func hints(for names: [String], includingGlobal: Bool = true) -> [KeyHint] {
+        (names.compactMap(mode(named:)) + (includingGlobal ? [global] : [])).flatMap { mode in
             mode.bindings.compactMap { binding in binding.hint.map { KeyHint(keys: binding.keyNames, label: $0) } }
         }
     }

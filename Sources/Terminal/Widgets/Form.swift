@@ -39,6 +39,9 @@ public struct Form {
                     clip: area)
             case .choice:
                 buffer.write("‹ \(field.value) ›", x: valueX, y: y, style: Style(isFocused ? .selected : .normal), clip: area)
+            case .readOnly:
+                let shown = (field.value.isEmpty ? "—" : field.value) + "  (read-only)"
+                buffer.write(shown, x: valueX, y: y, style: Style(isFocused ? .selected : .muted), clip: area)
             }
             y += 1
             if let error = field.error, y < area.maxY {

@@ -49,7 +49,7 @@ public struct FormState: Sendable, Hashable {
             case .boolean:
                 if "tTyY1".contains(character) { set(FormField.trueText) }
                 if "fFnN0".contains(character) { set(FormField.falseText) }
-            case .choice: break
+            case .choice, .readOnly: break
             }
         }
         return nil
@@ -75,7 +75,7 @@ public struct FormState: Sendable, Hashable {
         case .choice(let options) where !options.isEmpty:
             let current = options.firstIndex(of: fields[focus].value) ?? -1
             set(options[(current + delta + options.count) % options.count])
-        case .choice: break
+        case .choice, .readOnly: break
         }
     }
 
@@ -99,6 +99,8 @@ public struct FormField: Sendable, Hashable {
         /// `True` or `False`, written out.
         case boolean
         case choice([String])
+        /// Shown, never changed (a value the platform fills in).
+        case readOnly
     }
 
     static let trueText = "True"
@@ -118,7 +120,7 @@ public struct FormField: Sendable, Hashable {
     var isTyped: Bool {
         switch kind {
         case .text, .number: true
-        case .boolean, .choice: false
+        case .boolean, .choice, .readOnly: false
         }
     }
 

@@ -1,0 +1,72 @@
+import LabModel
+import Terminal
+
+/// Adding or editing one record: a form with a field per column, typed by the column (a
+/// Boolean toggles, defaults filled in for a new record), system fields shown read-only.
+struct RecordForm {
+    enum Purpose: Equatable {
+        case add
+        case edit(rowID: Int64)
+    }
+
+    let purpose: Purpose
+    let fields: [Field]
+    var state: FormState
+    /// A refusal no single field explains (a duplicate primary key, for one).
+    var problem: String?
+
+    init(purpose: Purpose, dataExtension: DataExtension, current: Record? = nil) {
+        self.purpose = purpose
+        fields = dataExtension.fields
+        state = FormState(
+            fields: dataExtension.fields.map { field in
+                let value = current.map { $0[field].displayText } ?? (field.defaultValue ?? "")
+                let label = field.name + (field.isPrimaryKey ? " (key)" : field.isRequired ? " *" : "")
+                if field.isSystem { return FormField(label, .readOnly, value: value) }
+                switch field.type {
+                case .boolean:
+                    return FormField(label, .boolean, value: value.isEmpty ? "False" : value)
+                case .number, .decimal:
+                    return FormField(label, .number, value: value)
+                default:
+                    return FormField(label, .text, value: value)
+                }
+            })
+    }
+
+    var title: String { purpose == .add ? "New record" : "Edit record" }
+
+    /// What to save: every field a person can set, by name.
+    var values: [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: zip(fields, state.values).filter { !$0.0.isSystem }.map { ($0.0.name, $0.1) })
+    }
+
+    /// A refused save: the field it names gets the message; anything else shows above the form.
+    mutating func refuse(_ error: any Error) {
+        if let error = error as? RecordError, case .invalidValue(let name, _, _) = error,
+            let index = fields.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
+        {
+            state.refuse(errors: [index: error.description])
+            problem = nil
+        } else {
+            state.refuse(errors: [:])
+            problem = String(describing: error)
+        }
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let box = area.centered(width: min(area.width, 72), height: min(area.height, Form().height(of: state) + 5))
+        let frame = Frame(title: title, focused: true)
+        frame.render(into: &buffer, area: box)
+        let inner = frame.inner(box)
+        buffer.fill(inner)
+        var y = inner.y
+        if let problem {
+            buffer.write("✗ " + problem, x: inner.x, y: y, style: Style(.error), clip: inner)
+            y += 1
+        }
+        Form().render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - 1), state: state)
+        buffer.write("Enter saves · Esc cancels", x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
+    }
+}
