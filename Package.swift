@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "journeylab", targets: ["journeylab"]),
         .library(name: "LabModel", targets: ["LabModel"]),
         .library(name: "Terminal", targets: ["Terminal"]),
+        .library(name: "Screens", targets: ["Screens"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),

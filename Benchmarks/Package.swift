@@ -22,6 +22,8 @@ let package = Package(
             name: "WorkspaceBenchmarks",
             dependencies: [
                 .product(name: "LabModel", package: journeyLab),
+                .product(name: "Screens", package: journeyLab),
+                .product(name: "Terminal", package: journeyLab),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

@@ -6,6 +6,8 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 3,
         maxDuration: .seconds(5), maxIterations: 1_000)
 
+    recordsScreenBenchmarks()
+
     Benchmark(
         "Insert 1,000,000 members in batches of 10,000",
         configuration: .init(

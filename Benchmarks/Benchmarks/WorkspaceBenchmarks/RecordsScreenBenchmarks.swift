@@ -1,0 +1,63 @@
+import Benchmark
+import LabModel
+import Screens
+import Terminal
+
+/// The Records screen over 1,000,000 members, through the app's own update and view at
+/// 200×60: what a trainee waits for when they open it, sort it, and hold an arrow key.
+func recordsScreenBenchmarks() {
+    let size = TerminalSize(columns: 200, rows: 60)
+    let frames = Benchmark.Configuration(
+        metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200)
+
+    func openApp() -> JourneyLabApp {
+        let app = JourneyLabApp(context: AppContext(workspace: MemberWorkspace.filled.workspace), size: size)
+        return app
+    }
+
+    Benchmark("Records of 1,000,000 members: open to first frame", configuration: frames) { benchmark in
+        let app = openApp()
+        benchmark.startMeasurement()
+        _ = app.update(.event(.key(.enter)))
+        blackHole(app.view(size))
+        benchmark.stopMeasurement()
+    }
+
+    Benchmark("Records of 1,000,000 members: open, sort by EmailAddress, first frame", configuration: frames) { benchmark in
+        let app = openApp()
+        benchmark.startMeasurement()
+        _ = app.update(.event(.key(.enter)))
+        _ = app.update(.event(.key(.character("s"))))
+        blackHole(app.view(size))
+        benchmark.stopMeasurement()
+    }
+
+    let scrolling = Benchmark.Configuration(
+        metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(10), maxIterations: 2_000)
+
+    Benchmark("Records of 1,000,000 members: ↓ to the next frame, middle of the table", configuration: scrolling) { benchmark in
+        let app = openApp()
+        _ = app.update(.event(.key(.enter)))
+        for _ in 0..<8_500 { _ = app.update(.event(.key(.pageDown))) }
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            _ = app.update(.event(.key(.down)))
+            blackHole(app.view(size))
+            benchmark.stopMeasurement()
+        }
+    }
+
+    // At the top of the window near the end, each ↑ moves the window: the deepest reads.
+    Benchmark("Records of 1,000,000 members: ↑ to the next frame, last rows", configuration: scrolling) { benchmark in
+        let app = openApp()
+        _ = app.update(.event(.key(.enter)))
+        _ = app.update(.event(.key(.end)))
+        _ = app.update(.event(.key(.pageUp)))
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            _ = app.update(.event(.key(.up)))
+            blackHole(app.view(size))
+            benchmark.stopMeasurement()
+        }
+    }
+}
