@@ -26,6 +26,10 @@ public enum AppKeys {
             KeyBinding("dataExtensions.open", [.enter], help: "Open the data extension's records", hint: "Records"),
             KeyBinding("dataExtensions.filter", [.character("/")], help: "Filter by name or external key", hint: "Filter"),
             KeyBinding(
+                "dataExtensions.properties", [.character("p")],
+                help: "Properties: make it sendable (relate a field to Subscriber Key)",
+                hint: "Properties"),
+            KeyBinding(
                 "dataExtensions.copy", [.character("c")], help: "Copy the external key to the clipboard (OSC 52)",
                 hint: "Copy key"),
             KeyBinding("dataExtensions.back", [.tab, .escape], help: "Back to the navigation"),

@@ -10,6 +10,10 @@ struct DataExtensionsScreen {
     var isFiltering = false
     /// The key last copied, confirmed under the title.
     var copied: String?
+    /// The properties dialog, while open.
+    var properties: DataExtensionProperties?
+    /// What the last change did, confirmed under the title.
+    var notice: String?
 
     enum Outcome {
         case open(DataExtension)
@@ -30,7 +34,7 @@ struct DataExtensionsScreen {
         }
     }
 
-    var modes: [String] { isFiltering ? ["filter"] : ["dataExtensions", "table"] }
+    var modes: [String] { properties != nil ? ["form"] : (isFiltering ? ["filter"] : ["dataExtensions", "table"]) }
 
     mutating func reload(from workspace: some WorkspaceReading) {
         all = ((try? workspace.dataExtensions()) ?? []).sorted {
@@ -38,8 +42,25 @@ struct DataExtensionsScreen {
         }
     }
 
-    mutating func handle(_ key: Key, visibleRows: Int) -> Outcome? {
+    mutating func handle(_ key: Key, workspace: Workspace, visibleRows: Int) -> Outcome? {
         copied = nil
+        if var open = properties {
+            switch open.state.handle(key) {
+            case .cancel: properties = nil
+            case .submit:
+                do {
+                    notice = try open.save(in: workspace)
+                    properties = nil
+                    reload(from: workspace)
+                } catch {
+                    open.problem = String(describing: error)
+                    properties = open
+                }
+            case nil: properties = open
+            }
+            return nil
+        }
+        notice = nil
         if isFiltering {
             switch AppKeys.filter.action(for: key) {
             case "filter.done": isFiltering = false
@@ -57,6 +78,10 @@ struct DataExtensionsScreen {
             return rows.indices.contains(table.selected) ? .open(rows[table.selected]) : nil
         case "dataExtensions.filter":
             isFiltering = true
+            return nil
+        case "dataExtensions.properties":
+            let rows = shown
+            if rows.indices.contains(table.selected) { properties = DataExtensionProperties(rows[table.selected]) }
             return nil
         case "dataExtensions.copy":
             let rows = shown
@@ -78,7 +103,9 @@ struct DataExtensionsScreen {
         buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
         let filterLine =
             isFiltering ? "Filter: \(filter)▏" : (filter.isEmpty ? "/ to filter" : "Filter: \(filter) (/ to change)")
-        if let copied, !isFiltering {
+        if let notice, !isFiltering {
+            buffer.write("✓ " + notice, x: header.x, y: header.y + 1, style: Style(.success), clip: header)
+        } else if let copied, !isFiltering {
             buffer.write(
                 "✓ Copied the external key \(copied)", x: header.x, y: header.y + 1, style: Style(.success), clip: header)
         } else {
@@ -95,6 +122,7 @@ struct DataExtensionsScreen {
             return
         }
         Table(columns: Self.columns).render(into: &buffer, area: body, source: ArrayTableSource(rows), state: table)
+        if let properties { properties.render(into: &buffer, area: area) }
     }
 
     static func grouped(_ number: Int) -> String {

@@ -73,7 +73,7 @@ public final class JourneyLabApp {
         let typing =
             !sidebarFocused
             && (records.map { $0.form != nil || $0.deletion != nil }
-                ?? (section == .dataExtensions && dataExtensions.isFiltering))
+                ?? (section == .dataExtensions && (dataExtensions.isFiltering || dataExtensions.properties != nil)))
         if !typing {
             switch AppKeys.global.action(for: key) {
             case "app.help":
@@ -93,8 +93,8 @@ public final class JourneyLabApp {
             if key == .tab || key == .escape || key == .left { sidebarFocused = true }
             return .redraw
         }
-        if key == .character("q") && !dataExtensions.isFiltering { return .quit }
-        switch dataExtensions.handle(key, visibleRows: contentTableRows) {
+        if key == .character("q") && !typing { return .quit }
+        switch dataExtensions.handle(key, workspace: context.workspace, visibleRows: contentTableRows) {
         case .copy(let key):
             copy(key)
         case .open(let dataExtension):

@@ -63,7 +63,8 @@ import Testing
         #expect(screen[2].hasPrefix("Contact Builder           │/ to filter"))
         #expect(screen[1].contains("│Data Extensions · 2 data extensions"))
         #expect(screen[4].hasPrefix("  Data Designer (soon)"))
-        #expect(screen[28].hasPrefix("Enter Records · / Filter · c Copy key · ↓ / j Move · s Sort · ? Help · q Quit"))
+        #expect(
+            screen[28].hasPrefix("Enter Records · / Filter · p Properties · c Copy key · ↓ / j Move · s Sort · ? Help · q Quit"))
         #expect(screen[29].hasPrefix(" Emulator http://127.0.0.1:7444 · Pace instant · Workspace /"))
         // The list: name, external key, rows, sendable.
         #expect(screen[3].contains("│Name                External key"))
@@ -161,6 +162,23 @@ import Testing
         fixture.press(.character("d"), .left, .enter)
         #expect(try fixture.workspace.rowCount(of: .id(fixture.seed.members.id)) == 3)
         #expect(fixture.text.contains("Deleted EmailAddress = susan@sausage.com."))
+    }
+
+    @Test func propertiesMakeADataExtensionSendable() throws {
+        let fixture = try Fixture()
+        let preferences = fixture.seed.eventData
+        fixture.press(.character("p"))
+        var text = fixture.text
+        #expect(text.contains("┌ Properties") && text.contains(preferences.externalKey))
+        #expect(text.contains("‹ Not sendable ›"))
+        fixture.press(.right, .escape)
+        #expect(try fixture.workspace.dataExtension(.id(preferences.id)).isSendable == false)
+        fixture.press(.character("p"), .right, .enter)
+        text = fixture.text
+        #expect(text.contains("✓ Member Preferences is sendable: Preference relates to Subscriber Key."), "\(text)")
+        #expect(try fixture.workspace.dataExtension(.id(preferences.id)).sendableField?.name == "Preference")
+        let row = try #require(fixture.screen.first { $0.contains("Member Preferences") && !$0.contains("✓") })
+        #expect(row.contains(" Yes"), "\(row)")
     }
 
     @Test func theExternalKeyIsCopiedWhole() throws {

@@ -1,0 +1,52 @@
+import LabModel
+import Terminal
+
+/// A data extension's properties: its name, its external key shown whole, and the send
+/// relationship — which field relates to Subscriber Key (Text and EmailAddress fields can).
+struct DataExtensionProperties {
+    static let notSendable = "Not sendable"
+
+    let dataExtension: DataExtension
+    var state: FormState
+    var problem: String?
+
+    init(_ dataExtension: DataExtension) {
+        self.dataExtension = dataExtension
+        let candidates = dataExtension.fields.filter { !$0.isSystem && ($0.type == .text || $0.type == .emailAddress) }
+        state = FormState(fields: [
+            FormField("Name", .readOnly, value: dataExtension.name),
+            FormField("External key", .readOnly, value: dataExtension.externalKey),
+            FormField(
+                "Relates to Subscriber Key", .choice([Self.notSendable] + candidates.map(\.name)),
+                value: dataExtension.sendableField?.name ?? Self.notSendable),
+        ])
+        state.move(to: 2)
+    }
+
+    /// Saves the send relationship. - Returns: what changed, for the list's notice.
+    func save(in workspace: Workspace) throws -> String {
+        let choice = state.values[2]
+        if choice == Self.notSendable {
+            guard dataExtension.isSendable else { return "\(dataExtension.name) stays not sendable." }
+            try workspace.makeNotSendable(.id(dataExtension.id))
+            return "\(dataExtension.name) is no longer sendable."
+        }
+        try workspace.makeSendable(.id(dataExtension.id), relating: choice)
+        return "\(dataExtension.name) is sendable: \(choice) relates to Subscriber Key."
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let box = area.centered(width: min(area.width, 80), height: min(area.height, 9))
+        let frame = Frame(title: "Properties", focused: true)
+        frame.render(into: &buffer, area: box)
+        let inner = frame.inner(box)
+        buffer.fill(inner)
+        var y = inner.y
+        if let problem {
+            buffer.write("✗ " + problem, x: inner.x, y: y, style: Style(.error), clip: inner)
+            y += 1
+        }
+        Form().render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - 1), state: state)
+        buffer.write("←/→ choose · Enter saves · Esc cancels", x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
+    }
+}
