@@ -39,6 +39,8 @@ public enum AppKeys {
         name: "records", summary: "Records",
         bindings: [
             KeyBinding("records.add", [.character("a")], help: "Add a record", hint: "Add"),
+            KeyBinding(
+                "records.filter", [.character("/")], help: "Filter: Updated eq 'True', MemberID gt 3 and …", hint: "Filter"),
             KeyBinding("records.edit", [.enter, .character("e")], help: "Edit the selected record", hint: "Edit"),
             KeyBinding("records.delete", [.character("d")], help: "Delete the selected record (asks first)", hint: "Delete"),
             KeyBinding("records.back", [.escape, .character("q")], help: "Back to the data extensions", hint: "Back"),

@@ -72,7 +72,7 @@ public final class JourneyLabApp {
         }
         let typing =
             !sidebarFocused
-            && (records.map { $0.form != nil || $0.deletion != nil }
+            && (records.map { $0.form != nil || $0.deletion != nil || $0.isFiltering }
                 ?? (section == .dataExtensions && (dataExtensions.isFiltering || dataExtensions.properties != nil)))
         if !typing {
             switch AppKeys.global.action(for: key) {

@@ -15,12 +15,18 @@ struct RecordsScreen {
     private var changed: [String: [Int: ContinuousClock.Instant]] = [:]
     private var lastValues: [String: [String]] = [:]
     private(set) var problem: String?
+    /// Why the typed filter was not applied.
+    var problemWithFilter: String?
     /// The add or edit form, while open.
     var form: RecordForm?
     /// The delete confirmation, while open: the row and its name.
     var deletion: (rowID: Int64, name: String, dialog: DialogState)?
     /// What the last change did, for the line under the title.
     var notice: String?
+    /// The filter as typed (`Updated eq 'True'`), the one applied, and whether it is being typed.
+    var filterText = ""
+    private(set) var filter: RecordFilter?
+    var isFiltering = false
 
     static let highlightDuration: Duration = .seconds(3)
 
@@ -53,10 +59,13 @@ struct RecordsScreen {
     mutating func refresh(from workspace: some WorkspaceReading, visibleRows: Int, now: ContinuousClock.Instant) {
         if let definition = try? workspace.dataExtension(.id(dataExtension.id)) { dataExtension = definition }
         do {
-            total = try workspace.rowCount(of: .id(dataExtension.id))
+            total =
+                filter == nil
+                ? try workspace.rowCount(of: .id(dataExtension.id))
+                : try workspace.rows(of: .id(dataExtension.id), offset: 0, limit: 0, matching: filter).total
             table.keepSelectionVisible(rowCount: total, visibleRows: visibleRows)
             let page = try workspace.rows(
-                of: .id(dataExtension.id), offset: table.offset, limit: max(0, visibleRows), sortedBy: sort)
+                of: .id(dataExtension.id), offset: table.offset, limit: max(0, visibleRows), sortedBy: sort, matching: filter)
             total = page.total
             windowOffset = table.offset
             let fields = dataExtension.fields
@@ -97,6 +106,7 @@ struct RecordsScreen {
     }
 
     var modes: [String] {
+        if isFiltering { return ["filter"] }
         if form != nil { return ["form"] }
         if deletion != nil { return ["dialog"] }
         return ["records", "table"]
@@ -106,6 +116,30 @@ struct RecordsScreen {
     /// refused save keeps the form open with what was typed.
     /// - Returns: false when the key means "back to the list".
     mutating func handle(_ key: Key, workspace: Workspace, visibleRows: Int, now: ContinuousClock.Instant) -> Bool {
+        if isFiltering {
+            switch AppKeys.filter.action(for: key) {
+            case "filter.done":
+                do {
+                    filter =
+                        filterText.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try RecordFilterText.parse(filterText)
+                    (isFiltering, notice) = (false, nil)
+                } catch {
+                    notice = nil
+                    problemWithFilter = error.description
+                    return true
+                }
+            case "filter.clear": (filterText, filter, isFiltering) = ("", nil, false)
+            case "filter.erase": _ = filterText.popLast()
+            default:
+                if case .character(let character) = key { filterText.append(character) }
+                problemWithFilter = nil
+                return true
+            }
+            problemWithFilter = nil
+            table.select(0, rowCount: total, visibleRows: visibleRows)
+            refresh(from: workspace, visibleRows: visibleRows, now: now)
+            return true
+        }
         if var open = form {
             switch open.state.handle(key) {
             case .cancel: form = nil
@@ -144,6 +178,7 @@ struct RecordsScreen {
         }
         switch AppKeys.records.action(for: key) {
         case "records.back": return false
+        case "records.filter": (isFiltering, problemWithFilter) = (true, nil)
         case "records.add": form = RecordForm(purpose: .add, dataExtension: dataExtension)
         case "records.edit":
             if let record = selectedRecord(in: workspace) {
@@ -183,8 +218,19 @@ struct RecordsScreen {
         let sendable = dataExtension.isSendable ? " · sendable" : ""
         let title = "\(dataExtension.name) · \(DataExtensionsScreen.grouped(total)) record\(total == 1 ? "" : "s")\(sendable)"
         buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
-        let second = notice ?? "External key \(dataExtension.externalKey)"
-        buffer.write(second, x: header.x, y: header.y + 1, style: Style(notice == nil ? .muted : .success), clip: header)
+        if isFiltering || problemWithFilter != nil {
+            let line = problemWithFilter.map { "✗ \($0)" } ?? "Filter: \(filterText)▏  (e.g. Updated eq 'True')"
+            buffer.write(
+                line, x: header.x, y: header.y + 1, style: Style(problemWithFilter == nil ? .accent : .error), clip: header)
+        } else if let notice {
+            buffer.write("✓ " + notice, x: header.x, y: header.y + 1, style: Style(.success), clip: header)
+        } else {
+            let line =
+                filter == nil
+                ? "External key \(dataExtension.externalKey)"
+                : "Filtered: \(filterText) · / changes it, Esc there clears it"
+            buffer.write(line, x: header.x, y: header.y + 1, style: Style(filter == nil ? .muted : .accent), clip: header)
+        }
         if let problem {
             buffer.write(problem, x: body.x, y: body.y, style: Style(.error), clip: body)
             return

@@ -88,7 +88,7 @@ import Testing
         #expect(records[3].contains("│EmailAddress") && records[3].contains("Updated"))
         #expect(records.contains { $0.contains("sam@sausage.com") && $0.contains("False") })
         #expect(records[27].hasSuffix("1 of 3"))
-        #expect(records[28].hasPrefix("a Add · Enter / e Edit · d Delete · Esc / q Back · ↓ / j Move · s Sort"))
+        #expect(records[28].hasPrefix("a Add · / Filter · Enter / e Edit · d Delete · Esc / q Back · ↓ / j Move · s Sort"))
         fixture.press(.character("s"))
         #expect(fixture.screen[3].contains("EmailAddress ▲"))
         #expect(fixture.press(.escape) == .redraw)
@@ -162,6 +162,24 @@ import Testing
         fixture.press(.character("d"), .left, .enter)
         #expect(try fixture.workspace.rowCount(of: .id(fixture.seed.members.id)) == 3)
         #expect(fixture.text.contains("Deleted EmailAddress = susan@sausage.com."))
+    }
+
+    @Test func recordsFilterWithTheRowsetSyntax() throws {
+        let fixture = try Fixture()
+        fixture.press(.down, .enter, .character("/"))
+        fixture.type("MemberID gt")
+        fixture.press(.enter)
+        #expect(fixture.text.contains("✗ The filter \"MemberID gt\" is not valid"))
+        #expect(fixture.text.contains("Members · 3 records"))
+        // Still typing the filter: what was typed is kept and typing goes on.
+        fixture.type(" 1 and LastName eq 'Sausage'")
+        #expect(fixture.text.contains("Filter: MemberID gt 1 and LastName eq 'Sausage'▏"))
+        fixture.press(.enter)
+        let screen = fixture.text
+        #expect(screen.contains("Members · 1 record ·") && screen.contains("sam@sausage.com") && !screen.contains("susan@"))
+        #expect(screen.contains("Filtered: MemberID gt 1 and LastName eq 'Sausage'"))
+        fixture.press(.character("/"), .escape)
+        #expect(fixture.text.contains("Members · 3 records"))
     }
 
     @Test func propertiesMakeADataExtensionSendable() throws {

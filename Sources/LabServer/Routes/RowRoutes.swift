@@ -69,7 +69,7 @@ struct RowRoutes {
     func rowset(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let de = try emulator.dataExtension(addressedBy: request)
         let query = RowsetQuery(
-            dataExtensionID: de.id, filter: try request.query["$filter"].map(RowsetFilter.parse),
+            dataExtensionID: de.id, filter: try request.query["$filter"].map(Self.filter),
             sort: try request.query["$orderby"].map(Self.sort),
             pageSize: min(max(Int(request.query["$pagesize"] ?? "") ?? 2500, 1), 2500))
         let (token, expires) = emulator.rowsetTokens.remember(query)
@@ -155,6 +155,15 @@ struct RowRoutes {
                     .object(["message": .string(detail), "errorcode": .number(10000), "documentation": .string("")])
                 ])
             ])
+    }
+
+    /// `$filter=Updated eq 'True'`; Marketing Cloud names the parameter in its refusal.
+    private static func filter(_ text: String) throws(APIError) -> RecordFilter {
+        do {
+            return try RecordFilterText.parse(text)
+        } catch {
+            throw APIError.badRequest("The $filter \"\(text)\" is not valid: use Field eq 'value', with and/or.", code: 10001)
+        }
     }
 
     /// `$orderBy=LastName desc`.

@@ -1,23 +1,20 @@
-import LabModel
-
-/// Reads `$filter` as FuelSDK writes it: `Updated eq 'True'`, `MemberID gt 3 and FirstName like 'S%'`,
-/// `LastName is null`; `and` binds tighter than `or`; parentheses group.
-struct RowsetFilter {
+/// A record filter as text, the REST API's `$filter` as FuelSDK writes it and what the Records
+/// screen takes: `Updated eq 'True'`, `MemberID gt 3 and FirstName like 'S%'`, `LastName is null`;
+/// `and` binds tighter than `or`; parentheses group.
+public struct RecordFilterText {
     private var tokens: [String]
     private var position = 0
 
-    static func parse(_ text: String) throws(APIError) -> RecordFilter {
-        var parser = RowsetFilter(tokens: try tokenize(text))
+    public static func parse(_ text: String) throws(RecordFilterSyntaxError) -> RecordFilter {
+        var parser = RecordFilterText(tokens: try tokenize(text))
         let filter = try parser.orExpression()
         guard parser.position == parser.tokens.count else { throw invalid(text) }
         return filter
     }
 
-    private static func invalid(_ text: String) -> APIError {
-        APIError.badRequest("The $filter \"\(text)\" is not valid: use Field eq 'value', with and/or.", code: 10001)
-    }
+    private static func invalid(_ text: String) -> RecordFilterSyntaxError { RecordFilterSyntaxError(text: text) }
 
-    private mutating func orExpression() throws(APIError) -> RecordFilter {
+    private mutating func orExpression() throws(RecordFilterSyntaxError) -> RecordFilter {
         var parts = [try andExpression()]
         while peek(is: "or") {
             position += 1
@@ -26,7 +23,7 @@ struct RowsetFilter {
         return parts.count == 1 ? parts[0] : .any(parts)
     }
 
-    private mutating func andExpression() throws(APIError) -> RecordFilter {
+    private mutating func andExpression() throws(RecordFilterSyntaxError) -> RecordFilter {
         var parts = [try condition()]
         while peek(is: "and") {
             position += 1
@@ -35,7 +32,7 @@ struct RowsetFilter {
         return parts.count == 1 ? parts[0] : .all(parts)
     }
 
-    private mutating func condition() throws(APIError) -> RecordFilter {
+    private mutating func condition() throws(RecordFilterSyntaxError) -> RecordFilter {
         let text = tokens.joined(separator: " ")
         guard let first = next() else { throw Self.invalid(text) }
         if first == "(" {
@@ -80,7 +77,7 @@ struct RowsetFilter {
     }
 
     /// Words, parentheses and 'quoted values' ('' inside a value is a quote).
-    private static func tokenize(_ text: String) throws(APIError) -> [String] {
+    private static func tokenize(_ text: String) throws(RecordFilterSyntaxError) -> [String] {
         var tokens: [String] = []
         var characters = Array(text)[...]
         while let character = characters.first {
@@ -118,4 +115,10 @@ struct RowsetFilter {
         }
         return tokens
     }
+}
+
+/// A filter that does not read as `Field eq 'value'` joined with and/or.
+public struct RecordFilterSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let text: String
+    public var description: String { "The filter \"\(text)\" is not valid: use Field eq 'value', with and/or." }
 }
