@@ -4,6 +4,8 @@ import LabModel
 public struct AppContext: Sendable {
     public let workspace: Workspace
     public var emulatorURL: String?
+    /// Why the emulator is not running, when it could not start.
+    public var emulatorProblem: String?
     public var pace: Pace
 
     public init(workspace: Workspace, emulatorURL: String? = nil, pace: Pace = .instant) {

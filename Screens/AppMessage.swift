@@ -8,4 +8,6 @@ public enum AppMessage: Sendable {
     /// A quarter second passed: highlights fade, toasts expire.
     case tick
     case emulatorStarted(url: String)
+    /// The emulator could not start (its port taken): the screens work, the REST calls do not.
+    case emulatorFailed(reason: String)
 }

@@ -47,6 +47,9 @@ public final class JourneyLabApp {
         case .message(.emulatorStarted(let url)):
             context.emulatorURL = url
             return .redraw
+        case .message(.emulatorFailed(let reason)):
+            context.emulatorProblem = reason
+            return .redraw
         case .event(.resize(let newSize)):
             size = newSize
             if records != nil { refreshRecords() }
@@ -278,7 +281,9 @@ public final class JourneyLabApp {
 
     private func drawStatus(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, style: Style(.muted))
-        let emulator = context.emulatorURL.map { "Emulator \($0)" } ?? "Emulator starting…"
+        let emulator =
+            context.emulatorURL.map { "Emulator \($0)" }
+            ?? context.emulatorProblem.map { "Emulator not running: \($0)" } ?? "Emulator starting…"
         let text = " \(emulator) · Pace \(context.pace.rawValue) · Workspace \(context.workspace.path)"
         buffer.write(TextFitting.truncate(text, to: area.width), x: area.x, y: area.y, style: Style(.muted), clip: area)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LabModel
 import LabServer
+import NIOCore
 import Screens
 import Synchronization
 import Terminal
@@ -32,9 +33,16 @@ struct AppLauncher {
             ? EmulatorAddress.defaultOrFree() : EmulatorAddress(host: "127.0.0.1", port: port)
         let server = EmulatorServer(workspace: workspace, address: address, tokenLifetime: nil, logLevel: .critical)
         let serving = Task {
-            try await server.run { url in
-                workspace.recordServerURL(url)
-                inbox.post(.emulatorStarted(url: url))
+            do {
+                try await server.run { url in
+                    workspace.recordServerURL(url)
+                    inbox.post(.emulatorStarted(url: url))
+                }
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                inbox.post(.emulatorFailed(reason: "port \(address.port) is taken; start with --port 0 for a free one"))
+            } catch is CancellationError {
+            } catch {
+                inbox.post(.emulatorFailed(reason: String(describing: error)))
             }
         }
         let feed = Task { await Self.forward(workspace.changes(), to: inbox) }

@@ -55,6 +55,25 @@ import Testing
         #expect(Workspace.currentOwner(ofWorkspaceAt: path) == nil)
     }
 
+    /// A port someone else holds: the app still opens, and the status bar says why REST is off.
+    @Test func aTakenPortIsReportedInTheStatusBar() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = folder.appendingPathComponent("other.sqlite").path
+        let serve = try ChildProcess(CommandLineTests.binary, ["serve", "--port", "0", "--workspace", other])
+        defer {
+            serve.send(SIGINT)
+            _ = serve.waitForExit()
+        }
+        try waitUntil(timeout: 30, "serve to start") { serve.outputSoFar.contains("Press Ctrl-C to stop.") }
+        let port = try #require(
+            serve.outputSoFar.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }?.split(separator: ":").last)
+        let tmux = try TmuxSession(
+            command: "\(CommandLineTests.binary) --workspace '\(path)' --port \(port)", columns: 100, rows: 30)
+        try tmux.waitFor(text: "Emulator not running: port \(port) is taken; start with --port 0 for a free one")
+        try tmux.send("q")
+        try tmux.waitFor("the app to exit") { _ in (try? tmux.exitStatus()) == 0 }
+    }
+
     private func waitForServer() throws -> String? {
         var url: String?
         try waitUntil(timeout: 30, "the emulator's URL beside the lock") {

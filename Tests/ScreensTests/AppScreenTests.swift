@@ -199,6 +199,25 @@ import Testing
         #expect(row.contains(" Yes"), "\(row)")
     }
 
+    @Test func theStatusBarSaysWhenTheEmulatorCouldNotStart() throws {
+        let fixture = try Fixture()
+        _ = fixture.app.update(.message(.emulatorFailed(reason: "port 7444 is taken; start with --port 0 for a free one")))
+        // The fixture starts with a URL; a failure is only reported when none came.
+        #expect(fixture.screen[29].hasPrefix(" Emulator http://127.0.0.1:7444"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-status-\(UUID().uuidString)")
+        let workspace = try Workspace(path: folder.appendingPathComponent("w.sqlite").path)
+        defer {
+            workspace.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let app = JourneyLabApp(context: AppContext(workspace: workspace), size: TerminalSize(columns: 100, rows: 30))
+        #expect(app.view(TerminalSize(columns: 100, rows: 30)).lines[29].hasPrefix(" Emulator starting…"))
+        _ = app.update(.message(.emulatorFailed(reason: "port 7444 is taken; start with --port 0 for a free one")))
+        #expect(
+            app.view(TerminalSize(columns: 100, rows: 30)).lines[29].hasPrefix(
+                " Emulator not running: port 7444 is taken; start with --port 0 for a free one"))
+    }
+
     @Test func theExternalKeyIsCopiedWhole() throws {
         let fixture = try Fixture()
         fixture.press(.down, .character("c"))
