@@ -16,14 +16,22 @@ struct AppLauncher {
     let terminal: TerminalOptions
 
     func run() throws {
-        let workspace = try Workspace(path: path)
-        defer { workspace.close() }
+        // The terminal first: without one, nothing is opened or created.
         let backend: CursesBackend
         do {
             backend = try CursesBackend(options: terminal)
         } catch let error as TerminalStartError {
             throw CommandFailure(error.description)
         }
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(path: path)
+        } catch {
+            // The shell's terminal back before the reason is printed.
+            backend.shutDown()
+            throw error
+        }
+        defer { workspace.close() }
         workspace.engine.settings.pace = pace
         workspace.engine.start()
         let loop = RunLoop<AppMessage>(backend: backend)

@@ -93,3 +93,24 @@ import Testing
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
     }
 }
+
+extension AppTests {
+    /// Without a terminal the app says so and creates nothing; a workspace another process owns
+    /// is named in one line after the terminal is given back.
+    @Test func startingWithoutATerminalOrOnAnOwnedWorkspaceSaysWhy() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let noTerminal = try ChildProcess.run(CommandLineTests.binary, ["--workspace", path])
+        #expect(noTerminal.status == 1 && noTerminal.errorOutput.contains("need a terminal"), "\(noTerminal.errorOutput)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        let serve = try ChildProcess(CommandLineTests.binary, ["serve", "--port", "0", "--workspace", path])
+        defer {
+            serve.send(SIGINT)
+            _ = serve.waitForExit()
+        }
+        try waitUntil(timeout: 30, "serve to start") { serve.outputSoFar.contains("Press Ctrl-C to stop.") }
+        let tmux = try TmuxSession(command: "\(CommandLineTests.binary) --workspace '\(path)'", columns: 100, rows: 30)
+        try tmux.waitFor("the app to refuse") { _ in (try? tmux.exitStatus()) == 1 }
+        #expect(try tmux.history().contains("process \(serve.pid)"))
+    }
+}
