@@ -58,8 +58,13 @@ public final class JourneyLabApp {
             return handle(key)
         case .event(.mouse(let mouse)):
             return handle(mouse)
-        case .event(.paste):
-            return .unchanged
+        case .event(.paste(let text)):
+            // Pasted into whatever takes typing (a form field, a filter), one line's characters.
+            guard isTyping else { return .unchanged }
+            for character in text where character != "\n" && character != "\r" {
+                _ = handle(.character(character == "\t" ? " " : character))
+            }
+            return .redraw
         }
     }
 
@@ -68,15 +73,14 @@ public final class JourneyLabApp {
             switch WidgetKeys.help.action(for: key) {
             case "help.close": showsHelp = false
             default:
-                if key == .down || key == .pageDown { helpScroll += key == .down ? 1 : 10 }
+                let limit = HelpScreen(sections: AppKeys.registry.helpSections(for: screenModes + ["help"]))
+                    .maxScroll(in: frameRows[1])
+                if key == .down || key == .pageDown { helpScroll = min(limit, helpScroll + (key == .down ? 1 : 10)) }
                 if key == .up || key == .pageUp { helpScroll = max(0, helpScroll - (key == .up ? 1 : 10)) }
             }
             return .redraw
         }
-        let typing =
-            !sidebarFocused
-            && (records.map { $0.form != nil || $0.deletion != nil || $0.isFiltering }
-                ?? (section == .dataExtensions && (dataExtensions.isFiltering || dataExtensions.properties != nil)))
+        let typing = isTyping
         if !typing {
             switch AppKeys.global.action(for: key) {
             case "app.help":
@@ -108,6 +112,13 @@ public final class JourneyLabApp {
         case nil: break
         }
         return .redraw
+    }
+
+    /// Whether keys are text right now (a form, a filter, a dialog), so `q` and `?` are letters.
+    private var isTyping: Bool {
+        !sidebarFocused
+            && (records.map { $0.form != nil || $0.deletion != nil || $0.isFiltering }
+                ?? (section == .dataExtensions && (dataExtensions.isFiltering || dataExtensions.properties != nil)))
     }
 
     private func handleSidebar(_ key: Key) -> RunLoopStep {

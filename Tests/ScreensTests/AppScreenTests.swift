@@ -180,6 +180,12 @@ import Testing
         #expect(screen.contains("Filtered: MemberID gt 1 and LastName eq 'Sausage'"))
         fixture.press(.character("/"), .escape)
         #expect(fixture.text.contains("Members · 3 records"))
+        // A filter pasted whole (bracketed paste) is typed in; pasted outside typing, it is ignored.
+        #expect(fixture.app.update(.event(.paste("Updated eq 'False'"))) == .unchanged)
+        fixture.press(.character("/"))
+        #expect(fixture.app.update(.event(.paste("Updated eq 'False'\n"))) == .redraw)
+        fixture.press(.enter)
+        #expect(fixture.text.contains("Filtered: Updated eq 'False'") && fixture.text.contains("Members · 3 records"))
     }
 
     @Test func propertiesMakeADataExtensionSendable() throws {
