@@ -114,7 +114,7 @@ struct DataExtensionsScreen {
         let rows = shown.map { de in
             TableRow(
                 id: de.id.uuidString,
-                cells: [de.name, de.externalKey, Self.grouped(de.rowCount), de.isSendable ? "Yes" : "No"])
+                cells: [de.name, de.externalKey, NumberText.grouped(de.rowCount), de.isSendable ? "Yes" : "No"])
         }
         if rows.isEmpty {
             let message = all.isEmpty ? "No data extensions yet." : "No data extension matches \"\(filter)\"."
@@ -123,9 +123,5 @@ struct DataExtensionsScreen {
         }
         Table(columns: Self.columns).render(into: &buffer, area: body, source: ArrayTableSource(rows), state: table)
         if let properties { properties.render(into: &buffer, area: area) }
-    }
-
-    static func grouped(_ number: Int) -> String {
-        number.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
     }
 }

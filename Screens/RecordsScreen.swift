@@ -216,7 +216,7 @@ struct RecordsScreen {
         let parts = Layout.rows([.fixed(2), .flexible(1)], in: area)
         let (header, body) = (parts[0], parts[1])
         let sendable = dataExtension.isSendable ? " · sendable" : ""
-        let title = "\(dataExtension.name) · \(DataExtensionsScreen.grouped(total)) record\(total == 1 ? "" : "s")\(sendable)"
+        let title = "\(dataExtension.name) · \(NumberText.grouped(total)) record\(total == 1 ? "" : "s")\(sendable)"
         buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
         if isFiltering || problemWithFilter != nil {
             let line = problemWithFilter.map { "✗ \($0)" } ?? "Filter: \(filterText)▏  (e.g. Updated eq 'True')"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabClient
+import Terminal
 
 struct AutomationVerb: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,11 +54,11 @@ struct AutomationVerb: ParsableCommand {
                 let instance = try await client.runOnce(address)
                 var run = try await client.automationRun(instance)
                 while !run.isFinished {
-                    if showsBar { ProgressBar.draw(run, totalRows: totalRows) }
+                    if showsBar { RunProgressLine.draw(run, totalRows: totalRows) }
                     try await Task.sleep(for: .seconds(interval))
                     run = try await client.automationRun(instance)
                 }
-                if showsBar { ProgressBar.draw(run, totalRows: totalRows, final: true) }
+                if showsBar { RunProgressLine.draw(run, totalRows: totalRows, final: true) }
                 let activities = run.activities.map {
                     Activity(
                         name: $0.name, status: $0.status, rowsRead: $0.rowsRead, contactsEntered: $0.contactsEntered,
@@ -82,20 +83,22 @@ struct AutomationVerb: ParsableCommand {
     }
 }
 
-/// One line on standard error, redrawn in place: `[██████░░░░]  60%  600/1,000 rows · 590 entered · 10 skipped`.
-enum ProgressBar {
-    static let width = 30
+/// One line on standard error, redrawn in place, drawn by the app's own progress bar:
+/// `[██████░░░░] 60%  600/1,000 rows · 590 entered · 10 skipped`.
+enum RunProgressLine {
+    static let barCells = 30
 
     static func draw(_ run: AutomationRunStatus, totalRows: Int, final: Bool = false) {
         let read = run.activities.reduce(0) { $0 + $1.rowsRead }
         let entered = run.activities.reduce(0) { $0 + $1.contactsEntered }
         let skipped = run.activities.reduce(0) { $0 + $1.contactsSkipped }
-        let fraction = run.isFinished ? 1 : (totalRows > 0 ? min(Double(read) / Double(totalRows), 1) : 0)
-        let filled = Int((fraction * Double(width)).rounded(.down))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let percent = String(format: "%3d%%", Int((fraction * 100).rounded(.down)))
-        let line =
-            "\r[\(bar)] \(percent)  \(read.formatted())/\(totalRows.formatted()) rows · \(entered.formatted()) entered · \(skipped.formatted()) skipped "
-        FileHandle.standardError.write(Data((line + (final ? "\n" : "")).utf8))
+        let bar = Terminal.ProgressBar(
+            fraction: run.isFinished ? 1 : (totalRows > 0 ? Double(read) / Double(totalRows) : 0),
+            label: "\(NumberText.grouped(read))/\(NumberText.grouped(totalRows)) rows · "
+                + "\(NumberText.grouped(entered)) entered · \(NumberText.grouped(skipped)) skipped")
+        // Wide enough for the text and exactly `barCells` of bar: "[", bar, "] ", text.
+        var buffer = Buffer(size: TerminalSize(columns: barCells + 3 + TextWidth.of(bar.text), rows: 1))
+        bar.render(into: &buffer, area: buffer.bounds)
+        FileHandle.standardError.write(Data(("\r" + buffer.line(0) + " " + (final ? "\n" : "")).utf8))
     }
 }

@@ -19,7 +19,7 @@ public struct ProgressBar: Sendable, Hashable {
     public init(completed: Int, total: Int) {
         self.init(
             fraction: total > 0 ? Double(completed) / Double(total) : 0,
-            label: "\(Self.grouped(completed))/\(Self.grouped(total))")
+            label: "\(NumberText.grouped(completed))/\(NumberText.grouped(total))")
     }
 
     public var clampedFraction: Double { fraction.isNaN ? 0 : min(max(fraction, 0), 1) }
@@ -44,16 +44,5 @@ public struct ProgressBar: Sendable, Hashable {
         line.append(String(repeating: "░", count: cells - filled), style: Style(.muted))
         line.append("] " + text)
         buffer.write(line, x: area.x, y: area.y, clip: area)
-    }
-
-    /// Thousands separated by commas: 1,000.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = number < 0 ? "-" : ""
-        for (position, digit) in digits.enumerated() {
-            if position > 0 && (digits.count - position) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
     }
 }

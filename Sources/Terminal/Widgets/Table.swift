@@ -58,7 +58,7 @@ public struct Table {
             }
         }
         guard area.height >= 2 else { return }
-        let footer = count == 0 ? "No rows" : "\(Self.grouped(state.selected + 1)) of \(Self.grouped(count))"
+        let footer = count == 0 ? "No rows" : "\(NumberText.grouped(state.selected + 1)) of \(NumberText.grouped(count))"
         let fitted = TextFitting.truncate(footer, to: area.width)
         buffer.write(fitted, x: area.maxX - TextWidth.of(fitted), y: area.maxY - 1, style: Style(.muted), clip: area)
     }
@@ -105,16 +105,5 @@ public struct Table {
     /// For tests: the column widths `render` would use.
     public static func widthsForTests(wanted: [Int], minimums: [Int], available: Int, givingWayFirst: Set<Int> = []) -> [Int] {
         widths(wanted: wanted, minimums: minimums, available: available, givingWayFirst: givingWayFirst)
-    }
-
-    /// 1000000 → "1,000,000": the footer is read at a glance.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return number < 0 ? "-" + out : out
     }
 }
