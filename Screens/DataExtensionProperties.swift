@@ -36,17 +36,9 @@ struct DataExtensionProperties {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let box = area.centered(width: min(area.width, 80), height: min(area.height, 9))
-        let frame = Frame(title: "Properties", focused: true)
-        frame.render(into: &buffer, area: box)
-        let inner = frame.inner(box)
-        buffer.fill(inner)
-        var y = inner.y
-        if let problem {
-            buffer.write("✗ " + problem, x: inner.x, y: y, style: Style(.error), clip: inner)
-            y += 1
-        }
-        Form().render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - 1), state: state)
-        buffer.write("←/→ choose · Enter saves · Esc cancels", x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
+        FormDialog(
+            title: "Properties", state: state, problem: problem, hint: "←/→ choose · Enter saves · Esc cancels", maximumWidth: 80
+        )
+        .render(into: &buffer, area: area)
     }
 }

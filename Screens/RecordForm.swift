@@ -56,17 +56,7 @@ struct RecordForm {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let box = area.centered(width: min(area.width, 72), height: min(area.height, Form().height(of: state) + 5))
-        let frame = Frame(title: title, focused: true)
-        frame.render(into: &buffer, area: box)
-        let inner = frame.inner(box)
-        buffer.fill(inner)
-        var y = inner.y
-        if let problem {
-            buffer.write("✗ " + problem, x: inner.x, y: y, style: Style(.error), clip: inner)
-            y += 1
-        }
-        Form().render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - 1), state: state)
-        buffer.write("Enter saves · Esc cancels", x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
+        FormDialog(title: title, state: state, problem: problem, hint: "Enter saves · Esc cancels", maximumWidth: 72)
+            .render(into: &buffer, area: area)
     }
 }
