@@ -99,19 +99,7 @@ private struct JSONScanner {
             offset += 1
             skipWhitespace()
             try scanValue(depth: depth)
-            skipWhitespace()
-            switch current {
-            case ",":
-                let comma = offset
-                offset += 1
-                skipWhitespace()
-                if current == "}" { throw JSONScanFailure(offset: comma, message: "trailing comma before \"}\"") }
-            case "}":
-                offset += 1
-                return
-            case nil: throw failure(unclosed("{", at: opening))
-            default: throw failure("expected \",\" or \"}\" after a value")
-            }
+            if try scanSeparator(closing: "}", opened: "{", at: opening) { return }
         }
     }
 
@@ -137,19 +125,28 @@ private struct JSONScanner {
         }
         while true {
             try scanValue(depth: depth)
+            if try scanSeparator(closing: "]", opened: "[", at: opening) { return }
+        }
+    }
+
+    /// After a member or an element: a comma (not one before the closer), or the closer.
+    /// - Returns: true when the closer ended the object or array.
+    private mutating func scanSeparator(closing closer: Unicode.Scalar, opened opener: String, at opening: Int)
+        throws(JSONScanFailure) -> Bool
+    {
+        skipWhitespace()
+        switch current {
+        case ",":
+            let comma = offset
+            offset += 1
             skipWhitespace()
-            switch current {
-            case ",":
-                let comma = offset
-                offset += 1
-                skipWhitespace()
-                if current == "]" { throw JSONScanFailure(offset: comma, message: "trailing comma before \"]\"") }
-            case "]":
-                offset += 1
-                return
-            case nil: throw failure(unclosed("[", at: opening))
-            default: throw failure("expected \",\" or \"]\" after a value")
-            }
+            if current == closer { throw JSONScanFailure(offset: comma, message: "trailing comma before \"\(closer)\"") }
+            return false
+        case closer:
+            offset += 1
+            return true
+        case nil: throw failure(unclosed(opener, at: opening))
+        default: throw failure("expected \",\" or \"\(closer)\" after a value")
         }
     }
 
