@@ -37,7 +37,11 @@ public final class JourneyLabApp {
         switch input {
         case .message(.workspace(let changes)):
             dataExtensions.reload(from: context.workspace)
-            if let open = records, changes.contains(where: open.isAffected(by:)) { refreshRecords() }
+            if var open = records, changes.contains(where: open.isAffected(by:)) {
+                open.reloadDefinition(from: context.workspace)
+                records = open
+                refreshRecords()
+            }
             return .redraw
         case .message(.tick):
             guard var open = records, open.hasFreshHighlights else { return .unchanged }

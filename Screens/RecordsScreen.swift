@@ -56,16 +56,18 @@ struct RecordsScreen {
 
     /// Reads the rows now on screen; cells whose text differs from what was shown for the same
     /// row are marked changed (scrolling brings new rows, not changes).
+    /// One read for the window (which counts the matching rows too); a second only when rows
+    /// went away under the window and it has to move up.
     mutating func refresh(from workspace: some WorkspaceReading, visibleRows: Int, now: ContinuousClock.Instant) {
-        if let definition = try? workspace.dataExtension(.id(dataExtension.id)) { dataExtension = definition }
+        func read(at offset: Int) throws -> NumberedPage {
+            try workspace.rows(
+                of: .id(dataExtension.id), offset: offset, limit: max(0, visibleRows), sortedBy: sort, matching: filter)
+        }
         do {
-            total =
-                filter == nil
-                ? try workspace.rowCount(of: .id(dataExtension.id))
-                : try workspace.rows(of: .id(dataExtension.id), offset: 0, limit: 0, matching: filter).total
-            table.keepSelectionVisible(rowCount: total, visibleRows: visibleRows)
-            let page = try workspace.rows(
-                of: .id(dataExtension.id), offset: table.offset, limit: max(0, visibleRows), sortedBy: sort, matching: filter)
+            var page = try read(at: table.offset)
+            let offset = table.offset
+            table.keepSelectionVisible(rowCount: page.total, visibleRows: visibleRows)
+            if table.offset != offset { page = try read(at: table.offset) }
             total = page.total
             windowOffset = table.offset
             let fields = dataExtension.fields
@@ -85,6 +87,11 @@ struct RecordsScreen {
             problem = String(describing: error)
         }
         fade(now: now)
+    }
+
+    /// The definition again, after the workspace changed (a field added, made sendable).
+    mutating func reloadDefinition(from workspace: some WorkspaceReading) {
+        if let definition = try? workspace.dataExtension(.id(dataExtension.id)) { dataExtension = definition }
     }
 
     /// Forgets highlights that have faded.
