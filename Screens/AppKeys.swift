@@ -26,6 +26,8 @@ public enum AppKeys {
             KeyBinding("dataExtensions.open", [.enter], help: "Open the data extension's records", hint: "Records"),
             KeyBinding("dataExtensions.filter", [.character("/")], help: "Filter by name or external key", hint: "Filter"),
             KeyBinding(
+                "dataExtensions.new", [.character("n")], help: "Create a data extension (details, then attributes)", hint: "New"),
+            KeyBinding(
                 "dataExtensions.properties", [.character("p")],
                 help: "Properties: make it sendable (relate a field to Subscriber Key)",
                 hint: "Properties"),
@@ -46,6 +48,22 @@ public enum AppKeys {
             KeyBinding("records.back", [.escape, .character("q")], help: "Back to the data extensions", hint: "Back"),
         ])
 
+    public static let wizardDetails = KeyMode(
+        name: "wizardDetails", summary: "New data extension: details",
+        bindings: [
+            KeyBinding("wizardDetails.next", [.enter], help: "On to the attributes (once the name is right)", hint: "Next"),
+            KeyBinding("wizardDetails.cancel", [.escape], help: "Cancel: nothing is created", hint: "Cancel"),
+        ])
+
+    public static let wizardAttributes = KeyMode(
+        name: "wizardAttributes", summary: "New data extension: attributes",
+        bindings: [
+            KeyBinding(
+                "wizardAttributes.create", [.enter], help: "Create the data extension (only when nothing is wrong)",
+                hint: "Create"),
+            KeyBinding("wizardAttributes.back", [.escape], help: "Back to the details, keeping the fields", hint: "Back"),
+        ])
+
     public static let filter = KeyMode(
         name: "filter", summary: "Filtering",
         bindings: [
@@ -55,7 +73,7 @@ public enum AppKeys {
         ])
 
     public static let registry = KeyRegistry(
-        global: global, modes: [sidebar, dataExtensions, records, filter] + WidgetKeys.all)
+        global: global, modes: [sidebar, dataExtensions, wizardDetails, wizardAttributes, records, filter] + WidgetKeys.all)
 
     /// The text of docs/keys.md.
     public static var markdown: String {

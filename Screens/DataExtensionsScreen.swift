@@ -14,6 +14,8 @@ struct DataExtensionsScreen {
     var properties: DataExtensionProperties?
     /// What the last change did, confirmed under the title.
     var notice: String?
+    /// The create wizard, while open: it takes the whole screen.
+    var wizard: DataExtensionWizard?
 
     enum Outcome {
         case open(DataExtension)
@@ -34,7 +36,13 @@ struct DataExtensionsScreen {
         }
     }
 
-    var modes: [String] { properties != nil ? ["form"] : (isFiltering ? ["filter"] : ["dataExtensions", "table"]) }
+    var modes: [String] {
+        if let wizard { return wizard.modes }
+        return properties != nil ? ["form"] : (isFiltering ? ["filter"] : ["dataExtensions", "table"])
+    }
+
+    /// Whether keys are text (a form, a filter, the wizard), so `q` and `?` are letters.
+    var isTyping: Bool { isFiltering || properties != nil || wizard != nil }
 
     mutating func reload(from workspace: some WorkspaceReading) {
         all = ((try? workspace.dataExtensions()) ?? []).sorted {
@@ -44,6 +52,21 @@ struct DataExtensionsScreen {
 
     mutating func handle(_ key: Key, workspace: Workspace, visibleRows: Int) -> Outcome? {
         copied = nil
+        if var open = wizard {
+            switch open.handle(key, workspace: workspace) {
+            case .cancelled: wizard = nil
+            case .created(let created):
+                wizard = nil
+                (filter, isFiltering) = ("", false)
+                reload(from: workspace)
+                table.select(all.firstIndex { $0.id == created.id } ?? 0, rowCount: all.count, visibleRows: visibleRows)
+                let count = created.fields.count
+                notice =
+                    "Created \(created.name) with \(count) field\(count == 1 ? "" : "s"), external key \(created.externalKey). p makes it sendable."
+            case nil: wizard = open
+            }
+            return nil
+        }
         if var open = properties {
             switch open.state.handle(key) {
             case .cancel: properties = nil
@@ -79,6 +102,9 @@ struct DataExtensionsScreen {
         case "dataExtensions.filter":
             isFiltering = true
             return nil
+        case "dataExtensions.new":
+            wizard = DataExtensionWizard(existing: all)
+            return nil
         case "dataExtensions.properties":
             let rows = shown
             if rows.indices.contains(table.selected) { properties = DataExtensionProperties(rows[table.selected]) }
@@ -96,6 +122,7 @@ struct DataExtensionsScreen {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
+        if let wizard { return wizard.render(into: &buffer, area: area) }
         let parts = Layout.rows([.fixed(2), .flexible(1)], in: area)
         let (header, body) = (parts[0], parts[1])
         let count = all.count
@@ -117,7 +144,7 @@ struct DataExtensionsScreen {
                 cells: [de.name, de.externalKey, NumberText.grouped(de.rowCount), de.isSendable ? "Yes" : "No"])
         }
         if rows.isEmpty {
-            let message = all.isEmpty ? "No data extensions yet." : "No data extension matches \"\(filter)\"."
+            let message = all.isEmpty ? "No data extensions yet: n creates one." : "No data extension matches \"\(filter)\"."
             buffer.write(message, x: body.x, y: body.y + 1, style: Style(.muted), clip: body)
             return
         }

@@ -122,7 +122,7 @@ public final class JourneyLabApp {
     private var isTyping: Bool {
         !sidebarFocused
             && (records.map { $0.form != nil || $0.deletion != nil || $0.isFiltering }
-                ?? (section == .dataExtensions && (dataExtensions.isFiltering || dataExtensions.properties != nil)))
+                ?? (section == .dataExtensions && dataExtensions.isTyping))
     }
 
     private func handleSidebar(_ key: Key) -> RunLoopStep {
@@ -167,7 +167,7 @@ public final class JourneyLabApp {
             refreshRecords()
             return .redraw
         }
-        guard section == .dataExtensions else { return .unchanged }
+        guard section == .dataExtensions, !dataExtensions.isTyping else { return .unchanged }
         let count = dataExtensions.shown.count
         switch mouse.kind {
         case .scrollUp, .scrollDown:
@@ -251,7 +251,7 @@ public final class JourneyLabApp {
             )
             message.render(into: &buffer, area: content)
         }
-        let typing = modes.contains { ["form", "filter", "dialog"].contains($0) }
+        let typing = modes.contains { ["form", "grid", "filter", "dialog"].contains($0) }
         KeyHintBar(AppKeys.registry.hints(for: modes, includingGlobal: !typing)).render(into: &buffer, area: rows[2])
         drawStatus(into: &buffer, area: rows[3])
         if showsHelp {
@@ -275,6 +275,7 @@ public final class JourneyLabApp {
         buffer.fill(area, style: Style(.title))
         var trail = "\(section.app) › \(section.rawValue)"
         if let open = records { trail += " › \(open.dataExtension.name)" }
+        if records == nil, section == .dataExtensions, dataExtensions.wizard != nil { trail += " › New" }
         buffer.write(" JourneyLab · \(trail)", x: area.x, y: area.y, style: Style(.title, bold: true), clip: area)
     }
 

@@ -8,63 +8,16 @@ import Testing
 /// The app driven through update and view at 100×30 over a seeded workspace: what a trainee
 /// sees after each key, and the records changing under them.
 @Suite struct AppScreenTests {
-    /// Time that moves only when a test says so, so fading is checked without sleeping.
-    final class TestClock: Sendable {
-        private let instant = Mutex(ContinuousClock.now)
-        var now: ContinuousClock.Instant { instant.withLock { $0 } }
-        func advance(by duration: Duration) { instant.withLock { $0 += duration } }
-    }
-
-    /// What the app asked the terminal to copy.
-    final class CopiedTexts {
-        var texts: [String] = []
-    }
-
-    final class Fixture {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-screens-\(UUID().uuidString)")
-        let workspace: Workspace
-        let seed: SeedScenario.Configured
-        let clock = TestClock()
-        let clipboard = CopiedTexts()
-        let app: JourneyLabApp
-
-        init() throws {
-            workspace = try Workspace(path: folder.appendingPathComponent("workspace.sqlite").path)
-            seed = try SeedScenario.configure(workspace)
-            let clock = self.clock
-            app = JourneyLabApp(
-                context: AppContext(workspace: workspace, emulatorURL: "http://127.0.0.1:7444", pace: .instant),
-                size: TerminalSize(columns: 100, rows: 30), clock: { clock.now },
-                copy: { [clipboard] text in clipboard.texts.append(text) })
-        }
-
-        deinit {
-            workspace.close()
-            try? FileManager.default.removeItem(at: folder)
-        }
-
-        @discardableResult
-        func press(_ keys: Key...) -> RunLoopStep {
-            keys.map { app.update(.event(.key($0))) }.last ?? .unchanged
-        }
-
-        func type(_ text: String) {
-            for character in text { _ = app.update(.event(.key(.character(character)))) }
-        }
-
-        var screen: [String] { app.view(TerminalSize(columns: 100, rows: 30)).lines }
-        var text: String { screen.joined(separator: "\n") }
-    }
-
     @Test func theFrameShowsNavigationHintsAndStatus() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         let screen = fixture.screen
         #expect(screen[0].hasPrefix(" JourneyLab · Contact Builder › Data Extensions"))
         #expect(screen[2].hasPrefix("Contact Builder           │/ to filter"))
         #expect(screen[1].contains("│Data Extensions · 2 data extensions"))
         #expect(screen[4].hasPrefix("  Data Designer (soon)"))
         #expect(
-            screen[28].hasPrefix("Enter Records · / Filter · p Properties · c Copy key · ↓ / j Move · s Sort · ? Help · q Quit"))
+            screen[28].hasPrefix(
+                "Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · s Sort · ? Help · q Quit"))
         #expect(screen[29].hasPrefix(" Emulator http://127.0.0.1:7444 · Pace instant · Workspace /"))
         // The list: name, external key, rows, sendable.
         #expect(screen[3].contains("│Name                External key"))
@@ -74,7 +27,7 @@ import Testing
     }
 
     @Test func filteringOpeningRecordsAndGoingBack() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         fixture.press(.character("/"), .character("p"), .character("r"), .character("e"), .character("f"))
         #expect(fixture.screen[2].contains("│Filter: pref▏"))
         #expect(!fixture.text.contains("sausage") && fixture.text.contains("Member Preferences"))
@@ -98,7 +51,7 @@ import Testing
 
     /// The moment the tutorial is about: a flag flips under the trainee's eyes.
     @Test func aChangedFlagIsHighlightedThenFades() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         fixture.press(.down, .enter)
         let members = fixture.seed.members
         _ = try fixture.workspace.upsertRecord(
@@ -122,7 +75,7 @@ import Testing
 
     /// Add with a bad value (refused, nothing saved, typing kept), fix it, edit it, delete it.
     @Test func recordsAreAddedEditedAndDeletedThroughTheForm() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         fixture.press(.down, .enter)
         fixture.press(.character("a"))
         var text = fixture.text
@@ -165,7 +118,7 @@ import Testing
     }
 
     @Test func recordsFilterWithTheRowsetSyntax() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         fixture.press(.down, .enter, .character("/"))
         fixture.type("MemberID gt")
         fixture.press(.enter)
@@ -189,7 +142,7 @@ import Testing
     }
 
     @Test func propertiesMakeADataExtensionSendable() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         let preferences = fixture.seed.eventData
         fixture.press(.character("p"))
         var text = fixture.text
@@ -206,7 +159,7 @@ import Testing
     }
 
     @Test func theStatusBarSaysWhenTheEmulatorCouldNotStart() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         _ = fixture.app.update(.message(.emulatorFailed(reason: "port 7444 is taken; start with --port 0 for a free one")))
         // The fixture starts with a URL; a failure is only reported when none came.
         #expect(fixture.screen[29].hasPrefix(" Emulator http://127.0.0.1:7444"))
@@ -225,14 +178,14 @@ import Testing
     }
 
     @Test func theExternalKeyIsCopiedWhole() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         fixture.press(.down, .character("c"))
         #expect(fixture.clipboard.texts == [fixture.seed.members.externalKey])
         #expect(fixture.text.contains("✓ Copied the external key \(fixture.seed.members.externalKey)"))
     }
 
     @Test func theNavigationListsEveryAppAndSaysWhatIsNotBuiltYet() throws {
-        let fixture = try Fixture()
+        let fixture = try ScreenFixture()
         fixture.press(.tab)
         #expect(fixture.text.contains("↓ / j Choose · Enter / → / Tab Open"))
         fixture.press(.down, .down, .down, .enter)

@@ -15,11 +15,24 @@ enum DefinitionRules {
 
     static func checkFields(_ fields: [Field]) throws(DefinitionError) {
         guard !fields.isEmpty else { throw .noFields }
+        if let first = fieldProblems(fields).first { throw first.error }
+    }
+
+    /// Every field's first problem, by position; a repeated name is the later field's problem.
+    static func fieldProblems(_ fields: [Field]) -> [(index: Int, error: DefinitionError)] {
         var seen = Set<String>()
-        for field in fields {
-            try checkField(field)
-            guard seen.insert(field.name.lowercased()).inserted else { throw .duplicateFieldName(field.name) }
+        var problems: [(index: Int, error: DefinitionError)] = []
+        for (index, field) in fields.enumerated() {
+            do throws(DefinitionError) {
+                try checkField(field)
+                guard seen.insert(field.name.trimmingCharacters(in: .whitespaces).lowercased()).inserted else {
+                    throw DefinitionError.duplicateFieldName(field.name)
+                }
+            } catch {
+                problems.append((index, error))
+            }
         }
+        return problems
     }
 
     static func checkField(_ field: Field) throws(DefinitionError) {

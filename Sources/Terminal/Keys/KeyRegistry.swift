@@ -13,9 +13,16 @@ public struct KeyRegistry: Sendable, Hashable {
 
     /// The hint bar for `modes` (the focused widget first), then the global keys unless the
     /// focused widget takes typing (where `q` is a letter).
+    /// A key an earlier mode binds is that mode's: a later mode's hint for it is left out.
     public func hints(for names: [String], includingGlobal: Bool = true) -> [KeyHint] {
-        (names.compactMap(mode(named:)) + (includingGlobal ? [global] : [])).flatMap { mode in
-            mode.bindings.compactMap { binding in binding.hint.map { KeyHint(keys: binding.keyNames, label: $0) } }
+        var claimed = Set<Key>()
+        return (names.compactMap(mode(named:)) + (includingGlobal ? [global] : [])).flatMap { mode in
+            let hints = mode.bindings.compactMap { binding in
+                binding.keys.contains(where: claimed.contains)
+                    ? nil : binding.hint.map { KeyHint(keys: binding.keyNames, label: $0) }
+            }
+            claimed.formUnion(mode.bindings.flatMap(\.keys))
+            return hints
         }
     }
 

@@ -28,6 +28,26 @@ public enum WidgetKeys {
             KeyBinding("form.cancel", [.escape], help: "Cancel, keeping nothing", hint: "Cancel"),
         ])
 
+    public static let grid = KeyMode(
+        name: "grid", summary: "Grids (one row per item)",
+        bindings: [
+            KeyBinding("grid.next", [.tab], help: "Next cell; past the last cell, a new row", hint: "Next cell"),
+            KeyBinding("grid.previous", [.backTab], help: "Previous cell"),
+            KeyBinding("grid.up", [.up], help: "Same cell of the row above"),
+            KeyBinding("grid.down", [.down], help: "Same cell of the row below"),
+            KeyBinding("grid.left", [.left], help: "Move the cursor left; previous choice"),
+            KeyBinding("grid.right", [.right], help: "Move the cursor right; next choice"),
+            KeyBinding("grid.start", [.home], help: "Start of the cell"),
+            KeyBinding("grid.end", [.end], help: "End of the cell"),
+            KeyBinding("grid.deleteBackward", [.backspace], help: "Delete the character before the cursor"),
+            KeyBinding("grid.deleteForward", [.delete], help: "Delete the character at the cursor"),
+            KeyBinding(
+                "grid.toggle", [.character(" ")],
+                help: "Switch a yes/no cell; next choice (a letter picks the choice starting with it)"),
+            KeyBinding("grid.addRow", [.control("n"), .insert], help: "New row below this one", hint: "New row"),
+            KeyBinding("grid.deleteRow", [.control("d")], help: "Delete this row", hint: "Delete row"),
+        ])
+
     public static let editor = KeyMode(
         name: "editor", summary: "JSON editor",
         bindings: [
@@ -75,5 +95,5 @@ public enum WidgetKeys {
             KeyBinding("mouse.wheel", [], help: "Wheel: scroll tables and lists (keys: PgUp / PgDn)"),
         ])
 
-    public static let all = [table, list, form, editor, dialog, help, mouse]
+    public static let all = [table, list, form, grid, editor, dialog, help, mouse]
 }

@@ -30,7 +30,7 @@ public struct Form {
             let valueArea = Rect(x: valueX, y: y, width: valueWidth, height: 1)
             switch field.kind {
             case .text, .number:
-                drawTyped(
+                Self.drawTyped(
                     field.value, cursor: isFocused ? state.cursor : nil, in: &buffer, area: valueArea, error: field.error != nil)
             case .boolean:
                 let on = field.value == FormField.trueText
@@ -53,8 +53,9 @@ public struct Form {
         }
     }
 
-    /// An underlined input area; the text scrolls sideways to keep the cursor in view.
-    private func drawTyped(_ value: String, cursor: Int?, in buffer: inout Buffer, area: Rect, error: Bool) {
+    /// An underlined input area; the text scrolls sideways to keep the cursor in view. Grid
+    /// cells draw the same way.
+    static func drawTyped(_ value: String, cursor: Int?, in buffer: inout Buffer, area: Rect, error: Bool) {
         guard area.width > 0 else { return }
         buffer.fill(area, style: Style(error ? .error : .normal, underline: true))
         let characters = Array(value)

@@ -32,20 +32,13 @@ public struct FormState: Sendable, Hashable {
         case "form.right": step(by: 1)
         case "form.start": cursor = 0
         case "form.end": cursor = fields[focus].value.count
-        case "form.deleteBackward" where fields[focus].isTyped && cursor > 0:
-            let at = cursor - 1
-            cursor += edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
-        case "form.deleteForward" where fields[focus].isTyped && cursor < fields[focus].value.count:
-            let at = cursor
-            edit { value in value.remove(at: value.index(value.startIndex, offsetBy: at)) }
+        case "form.deleteBackward" where fields[focus].isTyped: type { $0.deleteBackward() }
+        case "form.deleteForward" where fields[focus].isTyped: type { $0.deleteForward() }
         case "form.toggle" where !fields[focus].isTyped: step(by: 1)
         default:
             guard case .character(let character) = key else { return nil }
             switch fields[focus].kind {
-            case .text, .number:
-                let at = cursor
-                // A combining mark joins the character before it: the count may not grow.
-                cursor += edit { value in value.insert(character, at: value.index(value.startIndex, offsetBy: at)) }
+            case .text, .number: type { $0.insert(character) }
             case .boolean:
                 if "tTyY1".contains(character) { set(FormField.trueText) }
                 if "fFnN0".contains(character) { set(FormField.falseText) }
@@ -81,14 +74,17 @@ public struct FormState: Sendable, Hashable {
 
     private mutating func set(_ value: String) { edit { $0 = value } }
 
+    private mutating func type(_ change: (inout TypedText) -> Void) {
+        var text = TypedText(fields[focus].value, cursor: cursor)
+        change(&text)
+        cursor = text.cursor
+        edit { $0 = text.value }
+    }
+
     /// Changing a field clears the error a save gave it; a number is checked as it is typed.
-    /// - Returns: how many characters the value gained (negative: lost).
-    @discardableResult
-    private mutating func edit(_ change: (inout String) -> Void) -> Int {
-        let before = fields[focus].value.count
+    private mutating func edit(_ change: (inout String) -> Void) {
         change(&fields[focus].value)
         fields[focus].error = fields[focus].typingProblem
-        return fields[focus].value.count - before
     }
 }
 
@@ -101,6 +97,14 @@ public struct FormField: Sendable, Hashable {
         case choice([String])
         /// Shown, never changed (a value the platform fills in).
         case readOnly
+
+        /// Whether the value is typed character by character (else switched or fixed).
+        var isTyped: Bool {
+            switch self {
+            case .text, .number: true
+            case .boolean, .choice, .readOnly: false
+            }
+        }
     }
 
     static let trueText = "True"
@@ -117,12 +121,7 @@ public struct FormField: Sendable, Hashable {
         self.value = kind == .boolean && value.isEmpty ? Self.falseText : value
     }
 
-    var isTyped: Bool {
-        switch kind {
-        case .text, .number: true
-        case .boolean, .choice, .readOnly: false
-        }
-    }
+    var isTyped: Bool { kind.isTyped }
 
     /// What is wrong with the value right now, before any save.
     var typingProblem: String? {
