@@ -17,7 +17,7 @@ struct DataExtensionProperties {
             FormField("Name", .readOnly, value: dataExtension.name),
             FormField("External key", .readOnly, value: dataExtension.externalKey),
             FormField(
-                "Relates to Subscriber Key", .choice([Self.notSendable] + candidates.map(\.name)),
+                "Send relationship", .choice([Self.notSendable] + candidates.map(\.name)),
                 value: dataExtension.sendableField?.name ?? Self.notSendable),
         ])
         state.move(to: 2)
@@ -37,7 +37,8 @@ struct DataExtensionProperties {
 
     func render(into buffer: inout Buffer, area: Rect) {
         FormDialog(
-            title: "Properties", state: state, problem: problem, hint: "←/→ choose · Enter saves · Esc cancels", maximumWidth: 80
+            title: "Properties", state: state, problem: problem,
+            hint: "←/→ the field that relates to Subscriber Key · Enter saves · Esc cancels", maximumWidth: 80
         )
         .render(into: &buffer, area: area)
     }

@@ -40,7 +40,7 @@ public final class JourneyLabApp {
             if var open = records, changes.contains(where: open.isAffected(by:)) {
                 open.reloadDefinition(from: context.workspace)
                 records = open
-                refreshRecords()
+                refreshRecords(rowsChanged: true)
             }
             return .redraw
         case .message(.tick):
@@ -184,9 +184,9 @@ public final class JourneyLabApp {
         return .redraw
     }
 
-    private func refreshRecords() {
+    private func refreshRecords(rowsChanged: Bool = false) {
         guard var open = records else { return }
-        open.refresh(from: context.workspace, visibleRows: recordRows, now: clock())
+        open.refresh(from: context.workspace, visibleRows: recordRows, now: clock(), rowsChanged: rowsChanged)
         records = open
     }
 

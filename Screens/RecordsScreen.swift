@@ -7,10 +7,15 @@ import Terminal
 struct RecordsScreen {
     private(set) var dataExtension: DataExtension
     var table = TableState()
-    /// The rows on screen, read at `windowOffset`.
+    /// The rows on screen, read at `windowOffset`, as shown and as read (for keyset paging).
     private(set) var window: [TableRow] = []
+    private var windowRecords: [Record] = []
+    /// The order and filter the window was read with: paging from it only while they hold.
+    private var windowQuery: (sort: RecordSort?, filter: RecordFilter?)?
     private(set) var windowOffset = 0
     private(set) var total = 0
+    /// With a filter, the matches are counted (a scan) only when the filter or the rows change.
+    private var totalIsCurrent = false
     /// When each shown cell last changed, by row id, for the highlight.
     private var changed: [String: [Int: ContinuousClock.Instant]] = [:]
     private var lastValues: [String: [String]] = [:]
@@ -25,10 +30,15 @@ struct RecordsScreen {
     var notice: String?
     /// The filter as typed (`Updated eq 'True'`), the one applied, and whether it is being typed.
     var filterText = ""
-    private(set) var filter: RecordFilter?
+    private(set) var filter: RecordFilter? {
+        didSet { totalIsCurrent = false }
+    }
     var isFiltering = false
 
     static let highlightDuration: Duration = .seconds(3)
+    /// Above this, a window is read from the rows around the one on screen rather than by
+    /// offset, which walks every row before it (a jump to the end of a million took 24 ms).
+    static let offsetReadLimit = 5_000
 
     init(dataExtension: DataExtension) { self.dataExtension = dataExtension }
 
@@ -55,23 +65,21 @@ struct RecordsScreen {
     var hasFreshHighlights: Bool { !changed.isEmpty }
 
     /// Reads the rows now on screen; cells whose text differs from what was shown for the same
-    /// row are marked changed (scrolling brings new rows, not changes).
-    /// One read for the window (which counts the matching rows too); a second only when rows
-    /// went away under the window and it has to move up.
-    mutating func refresh(from workspace: some WorkspaceReading, visibleRows: Int, now: ContinuousClock.Instant) {
-        func read(at offset: Int) throws -> NumberedPage {
-            try workspace.rows(
-                of: .id(dataExtension.id), offset: offset, limit: max(0, visibleRows), sortedBy: sort, matching: filter)
-        }
+    /// row are marked changed (scrolling brings new rows, not changes). `rowsChanged`: the
+    /// workspace changed, so a filtered count is taken again.
+    mutating func refresh(
+        from workspace: some WorkspaceReading, visibleRows: Int, now: ContinuousClock.Instant, rowsChanged: Bool = false
+    ) {
         do {
-            var page = try read(at: table.offset)
-            let offset = table.offset
-            table.keepSelectionVisible(rowCount: page.total, visibleRows: visibleRows)
-            if table.offset != offset { page = try read(at: table.offset) }
-            total = page.total
-            windowOffset = table.offset
+            if filter == nil || rowsChanged || !totalIsCurrent {
+                total = try workspace.rowCount(of: .id(dataExtension.id), matching: filter)
+                totalIsCurrent = true
+            }
+            table.keepSelectionVisible(rowCount: total, visibleRows: visibleRows)
+            let records = try readWindow(at: table.offset, count: max(0, visibleRows), from: workspace)
+            (windowRecords, windowQuery, windowOffset) = (records, (sort, filter), table.offset)
             let fields = dataExtension.fields
-            window = page.records.map { record in
+            window = records.map { record in
                 let id = String(record.rowID)
                 let cells = fields.map { record[$0].displayText }
                 if let before = lastValues[id] {
@@ -87,6 +95,38 @@ struct RecordsScreen {
             problem = String(describing: error)
         }
         fade(now: now)
+    }
+
+    /// The `count` rows from `offset`. Near the start, or after the order or filter changed, by
+    /// offset; deeper, from the window on screen: a move of up to a screen reads after (or
+    /// before) one of its rows, and the last screen is read backwards from the end — each an
+    /// index walk of a screen of rows, however deep. Only a far jump walks from the start.
+    private func readWindow(at offset: Int, count: Int, from workspace: some WorkspaceReading) throws -> [Record] {
+        let reference = DataExtensionReference.id(dataExtension.id)
+        let delta = offset - windowOffset
+        let sameQuery = windowQuery.map { $0.sort == sort && $0.filter == filter } ?? false
+        guard offset > Self.offsetReadLimit, sameQuery, !windowRecords.isEmpty, count > 0 else {
+            return try workspace.records(of: reference, offset: offset, limit: count, sortedBy: sort, matching: filter)
+        }
+        if (0...windowRecords.count).contains(delta) {
+            let cursor =
+                delta == 0
+                ? RecordCursor(justBefore: windowRecords[0], sortedBy: sort, in: dataExtension)
+                : RecordCursor(at: windowRecords[delta - 1], sortedBy: sort, in: dataExtension)
+            return try workspace.rows(of: reference, after: cursor, limit: count, sortedBy: sort, matching: filter).records
+        }
+        if (-count..<0).contains(delta) {
+            let above = try workspace.rows(
+                of: reference, before: RecordCursor(at: windowRecords[0], sortedBy: sort, in: dataExtension), limit: -delta,
+                sortedBy: sort, matching: filter
+            ).records
+            let kept = windowRecords.prefix(count - above.count)
+            if above.count == -delta { return above + kept }
+        }
+        if offset + count >= total {
+            return try workspace.rows(of: reference, before: nil, limit: total - offset, sortedBy: sort, matching: filter).records
+        }
+        return try workspace.records(of: reference, offset: offset, limit: count, sortedBy: sort, matching: filter)
     }
 
     /// The definition again, after the workspace changed (a field added, made sendable).

@@ -26,6 +26,7 @@ struct AppLauncher {
         let workspace: Workspace
         do {
             workspace = try Workspace(path: path)
+            try ScriptCredentials.ensureApp(in: workspace)
         } catch {
             // The shell's terminal back before the reason is printed.
             backend.shutDown()

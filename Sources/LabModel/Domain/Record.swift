@@ -49,6 +49,28 @@ public enum RecordComparison: String, Sendable, Hashable, CaseIterable {
 public struct RecordCursor: Sendable, Hashable {
     let sortValue: FieldValue?
     let rowID: Int64
+
+    init(sortValue: FieldValue?, rowID: Int64) {
+        self.sortValue = sortValue
+        self.rowID = rowID
+    }
+
+    /// Where `record` stands in `sort`'s order (row order when nil), with the values it had
+    /// when read: reading after it starts with the record that follows, before it ends with the
+    /// one that precedes — wherever rows have been added or removed since.
+    public init(at record: Record, sortedBy sort: RecordSort?, in dataExtension: DataExtension) {
+        let field = sort.flatMap { dataExtension.field(named: $0.fieldName) }
+        self.init(sortValue: field.map { record[$0] }, rowID: record.rowID)
+    }
+
+    /// Just ahead of `record`: reading after this starts with `record` itself (row ids are
+    /// whole numbers, so one step back in the walk's direction is before it and after anything
+    /// that was before it).
+    public init(justBefore record: Record, sortedBy sort: RecordSort?, in dataExtension: DataExtension) {
+        let field = sort.flatMap { dataExtension.field(named: $0.fieldName) }
+        let step: Int64 = (sort?.ascending ?? true) ? -1 : 1
+        self.init(sortValue: field.map { record[$0] }, rowID: record.rowID + step)
+    }
 }
 
 /// A page of records and the cursors to the pages around it.
