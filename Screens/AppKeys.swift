@@ -41,6 +41,7 @@ public enum AppKeys {
         name: "records", summary: "Records",
         bindings: [
             KeyBinding("records.add", [.character("a")], help: "Add a record", hint: "Add"),
+            KeyBinding("records.sort", [.character("s")], help: "Sort by a column you pick (or row order)", hint: "Sort"),
             KeyBinding(
                 "records.filter", [.character("/")], help: "Filter: Updated eq 'True', MemberID gt 3 and …", hint: "Filter"),
             KeyBinding("records.edit", [.enter, .character("e")], help: "Edit the selected record", hint: "Edit"),
@@ -64,6 +65,13 @@ public enum AppKeys {
             KeyBinding("wizardAttributes.back", [.escape], help: "Back to the details, keeping the fields", hint: "Back"),
         ])
 
+    public static let sortChooser = KeyMode(
+        name: "sortChooser", summary: "Sort by",
+        bindings: [
+            KeyBinding("sortChooser.choose", [.enter], help: "Sort by the column (the current one again: reverse)", hint: "Sort"),
+            KeyBinding("sortChooser.cancel", [.escape], help: "Keep the order as it is", hint: "Cancel"),
+        ])
+
     public static let filter = KeyMode(
         name: "filter", summary: "Filtering",
         bindings: [
@@ -73,7 +81,8 @@ public enum AppKeys {
         ])
 
     public static let registry = KeyRegistry(
-        global: global, modes: [sidebar, dataExtensions, wizardDetails, wizardAttributes, records, filter] + WidgetKeys.all)
+        global: global,
+        modes: [sidebar, dataExtensions, wizardDetails, wizardAttributes, records, sortChooser, filter] + WidgetKeys.all)
 
     /// The text of docs/keys.md.
     public static var markdown: String {

@@ -121,7 +121,7 @@ public final class JourneyLabApp {
     /// Whether keys are text right now (a form, a filter, a dialog), so `q` and `?` are letters.
     private var isTyping: Bool {
         !sidebarFocused
-            && (records.map { $0.form != nil || $0.deletion != nil || $0.isFiltering }
+            && (records.map(\.isModal)
                 ?? (section == .dataExtensions && dataExtensions.isTyping))
     }
 
@@ -251,7 +251,7 @@ public final class JourneyLabApp {
             )
             message.render(into: &buffer, area: content)
         }
-        let typing = modes.contains { ["form", "grid", "filter", "dialog"].contains($0) }
+        let typing = modes.contains { ["form", "grid", "filter", "dialog", "sortChooser"].contains($0) }
         KeyHintBar(AppKeys.registry.hints(for: modes, includingGlobal: !typing)).render(into: &buffer, area: rows[2])
         drawStatus(into: &buffer, area: rows[3])
         if showsHelp {

@@ -24,6 +24,8 @@ struct RecordsScreen {
     var problemWithFilter: String?
     /// The add or edit form, while open.
     var form: RecordForm?
+    /// The column chooser, while open.
+    var sortChooser: SortChooser?
     /// The delete confirmation, while open: the row and its name.
     var deletion: (rowID: Int64, name: String, dialog: DialogState)?
     /// What the last change did, for the line under the title.
@@ -152,8 +154,12 @@ struct RecordsScreen {
         }
     }
 
+    /// Whether a form, dialog, chooser or filter has the keys (so `q` and `?` are not the app's).
+    var isModal: Bool { form != nil || deletion != nil || isFiltering || sortChooser != nil }
+
     var modes: [String] {
         if isFiltering { return ["filter"] }
+        if sortChooser != nil { return ["sortChooser", "list"] }
         if form != nil { return ["form"] }
         if deletion != nil { return ["dialog"] }
         return ["records", "table"]
@@ -210,6 +216,17 @@ struct RecordsScreen {
             refresh(from: workspace, visibleRows: visibleRows, now: now)
             return true
         }
+        if var chooser = sortChooser {
+            switch chooser.handle(key) {
+            case .sort(let column, let ascending):
+                (table.sortColumn, table.ascending, sortChooser) = (column, ascending, nil)
+                table.select(0, rowCount: total, visibleRows: visibleRows)
+                refresh(from: workspace, visibleRows: visibleRows, now: now)
+            case .cancel: sortChooser = nil
+            case nil: sortChooser = chooser
+            }
+            return true
+        }
         if let pending = deletion {
             var dialog = pending.dialog
             switch dialog.handle(key) {
@@ -227,6 +244,8 @@ struct RecordsScreen {
         case "records.back": return false
         case "records.filter": (isFiltering, problemWithFilter) = (true, nil)
         case "records.add": form = RecordForm(purpose: .add, dataExtension: dataExtension)
+        case "records.sort":
+            sortChooser = SortChooser(fields: dataExtension.fields, current: table.sortColumn, ascending: table.ascending)
         case "records.edit":
             if let record = selectedRecord(in: workspace) {
                 form = RecordForm(purpose: .edit(rowID: record.rowID), dataExtension: dataExtension, current: record)
@@ -285,6 +304,7 @@ struct RecordsScreen {
         let source = WindowSource(rowCount: total, offset: windowOffset, rows: window)
         Table(columns: columns).render(into: &buffer, area: body, source: source, state: table, now: now)
         if let form { form.render(into: &buffer, area: area) }
+        if let sortChooser { sortChooser.render(into: &buffer, area: area) }
         if let deletion {
             Dialog(
                 title: "Delete record", message: "Delete \(deletion.name) from \(dataExtension.name)? This cannot be undone.",

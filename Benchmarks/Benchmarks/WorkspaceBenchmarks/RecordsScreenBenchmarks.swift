@@ -23,11 +23,29 @@ func recordsScreenBenchmarks() {
         benchmark.stopMeasurement()
     }
 
+    /// `s`, then the column picked from the list (the first line is row order).
+    func sort(_ app: JourneyLabApp, byColumn column: Int) {
+        _ = app.update(.event(.key(.character("s"))))
+        for _ in 0...column { _ = app.update(.event(.key(.down))) }
+        _ = app.update(.event(.key(.enter)))
+    }
+
+    // LastName is a Text column without an index of its own: the first sort by it in a
+    // workspace builds one (seconds, once); this measures the sorts after that.
+    Benchmark("Records of 1,000,000 members: open, sort by LastName, first frame", configuration: frames) { benchmark in
+        let app = openApp()
+        benchmark.startMeasurement()
+        _ = app.update(.event(.key(.enter)))
+        sort(app, byColumn: 3)
+        blackHole(app.view(size))
+        benchmark.stopMeasurement()
+    }
+
     Benchmark("Records of 1,000,000 members: open, sort by EmailAddress, first frame", configuration: frames) { benchmark in
         let app = openApp()
         benchmark.startMeasurement()
         _ = app.update(.event(.key(.enter)))
-        _ = app.update(.event(.key(.character("s"))))
+        sort(app, byColumn: 0)
         blackHole(app.view(size))
         benchmark.stopMeasurement()
     }
@@ -71,7 +89,7 @@ func recordsScreenBenchmarks() {
         benchmark in
         let app = openApp()
         _ = app.update(.event(.key(.enter)))
-        _ = app.update(.event(.key(.character("s"))))
+        sort(app, byColumn: 0)
         _ = app.update(.event(.key(.end)))
         _ = app.update(.event(.key(.pageUp)))
         for _ in benchmark.scaledIterations {
