@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // No `pkgConfig:`: SwiftPM drops the -D flags of ncursesw.pc with a warning on every
@@ -35,7 +36,10 @@ let package = Package(
         ),
         .target(
             name: "LabServer",
-            dependencies: ["LabModel", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "LabModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "LabClient",
@@ -58,6 +62,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // To tell a taken port (NIO's bind error) from other failures.
                 .product(name: "NIOCore", package: "swift-nio"),
+                // `serve`'s console: the access log and --log-level.
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["LabServer", "LabModel"], path: "Tests/TestSupport"),

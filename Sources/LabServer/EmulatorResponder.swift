@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import LabModel
+import Logging
 import NIOCore
 
 /// Turns every HTTP request into an emulator call: reads the body (5 MB at most), normalizes
@@ -11,6 +12,10 @@ struct EmulatorResponder: HTTPResponder {
     static let bodyLimit = 5 * 1024 * 1024
 
     let emulator: Emulator
+    /// Refuses requests over `serve --rate-limit` with 429.
+    var limiter: RateLimiter?
+    /// One line per request on `serve`'s console; nil in the app, whose screen is the console.
+    var accessLog: Logger?
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
@@ -19,6 +24,7 @@ struct EmulatorResponder: HTTPResponder {
         var appID: UUID?
         let response: EmulatorResponse
         do {
+            if let wait = limiter?.admit() { throw APIError.rateLimited(retryAfter: wait) }
             body = Data(buffer: try await request.collectBody(upTo: Self.bodyLimit))
             let query = Self.queryParameters(request.uri.query ?? "")
             let call = EmulatorRequest(
@@ -35,6 +41,11 @@ struct EmulatorResponder: HTTPResponder {
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
         let text = response.body?.serialized ?? ""
+        if let accessLog {
+            let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+            accessLog.info(
+                "\(request.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms")
+        }
         let (logged, loggedBody, loggedAppID) = (request, body, appID)
         _ = try? await Emulator.offCooperativeThreads {
             log(logged, body: loggedBody, response: response, text: text, appID: loggedAppID, started: started)
@@ -42,6 +53,12 @@ struct EmulatorResponder: HTTPResponder {
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func milliseconds(since started: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - started
+        // To a tenth of a millisecond: what a person reads in the log.
+        return ((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) * 10).rounded() / 10
     }
 
     /// `%24filter=Updated+eq+%27True%27` → `["$filter": "Updated eq 'True'"]`: names lower-cased,
@@ -62,8 +79,7 @@ struct EmulatorResponder: HTTPResponder {
     private func log(
         _ request: Request, body: Data, response: EmulatorResponse, text: String, appID: UUID?, started: ContinuousClock.Instant
     ) {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = Self.milliseconds(since: started)
         let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
         // Large bodies are logged in part: the log is for reading, not for replaying imports.
         let requestText = String(decoding: body.prefix(64 * 1024), as: UTF8.self)

@@ -16,25 +16,34 @@ public struct EmulatorServer: Sendable {
     public let tokenLifetime: TimeInterval?
     /// What the HTTP layer logs to standard error; tests that cancel servers want `.critical`.
     public let logLevel: Logger.Level
+    /// Requests a second before 429 (`serve --rate-limit`); nil: no limit.
+    public let rateLimit: RateLimit?
+    /// Where one line per request goes (`serve`'s console); nil: nowhere.
+    public let accessLog: Logger?
 
     public init(
-        workspace: Workspace, address: EmulatorAddress, tokenLifetime: TimeInterval? = nil, logLevel: Logger.Level = .warning
+        workspace: Workspace, address: EmulatorAddress, tokenLifetime: TimeInterval? = nil, logLevel: Logger.Level = .warning,
+        rateLimit: RateLimit? = nil, accessLog: Logger? = nil
     ) {
         self.workspace = workspace
         self.address = address
         self.tokenLifetime = tokenLifetime
         self.logLevel = logLevel
+        self.rateLimit = rateLimit
+        self.accessLog = accessLog
     }
 
     /// Serves until the task is cancelled or, when `signals` is set, until one arrives (Ctrl-C).
     /// - Parameter onRunning: called with the base URL (`http://127.0.0.1:7444`) once listening.
     public func run(stopOn signals: Bool = false, onRunning: @escaping @Sendable (String) async -> Void) async throws {
         let emulator = Emulator(workspace: workspace, tokenLifetime: tokenLifetime)
-        var logger = Logger(label: "journeylab.emulator")
+        // The HTTP layer writes where the access log does (serve's console), at its own level.
+        var logger = accessLog ?? Logger(label: "journeylab.emulator")
         logger.logLevel = logLevel
         let host = address.host
         let app = Application(
-            responder: EmulatorResponder(emulator: emulator),
+            responder: EmulatorResponder(
+                emulator: emulator, limiter: rateLimit.map { RateLimiter($0) }, accessLog: accessLog),
             configuration: .init(address: .hostname(host, port: address.port), serverName: "JourneyLab"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabModel
 import LabServer
+import Logging
 import NIOCore
 
 struct Serve: ParsableCommand {
@@ -11,9 +12,12 @@ struct Serve: ParsableCommand {
             Serves the tutorial's REST calls (tokens, contactEvents, events, data extension rows) on \
             127.0.0.1, and runs the event engine. Prints the base URL and each app's client id and secret. \
             JOURNEYLAB_CLIENT_ID and JOURNEYLAB_CLIENT_SECRET make sure an app with those credentials and \
-            every permission exists (for scripts and CI). Ctrl-C stops it. Examples:
+            every permission exists (for scripts and CI). Each request is logged on one line; \
+            --log-level warning keeps the console quiet. --rate-limit answers requests beyond the rate \
+            with Marketing Cloud's 429 (errorcode 50100, Retry-After), to try retry code. Ctrl-C stops it. Examples:
               journeylab serve
               journeylab serve --port 0 --workspace /tmp/class.sqlite --pace realistic
+              journeylab serve --rate-limit 5/s --log-level debug
             """)
 
     @OptionGroup var options: WorkspaceOptions
@@ -23,12 +27,24 @@ struct Serve: ParsableCommand {
     @Option(help: "Access-token lifetime in seconds (default: Marketing Cloud's 1079; 3600 for /v1/requestToken).")
     var tokenLifetime: Double?
     @Option(help: "How fast events move contacts: instant, realistic or stepped.") var pace = "instant"
+    @Option(help: "Answer 429 beyond this many requests: 20/s, or 600/m. Default: no limit.") var rateLimit: String?
+    @Option(
+        help: ArgumentHelp(
+            "What the console shows: trace, debug, info (a line per request), notice, warning, error or critical.",
+            valueName: "level"))
+    var logLevel: Logger.Level = .info
 
     // A synchronous command: with an async root command, the terminal verbs' run loop would run
     // on a concurrency thread, where job-control signals (Ctrl-Z) are not handled as at the top level.
     func run() throws {
         guard let pace = Pace(rawValue: pace.lowercased()) else {
             throw CommandFailure("Unknown pace \"\(pace)\": use instant, realistic or stepped.")
+        }
+        let limit = try rateLimit.map { text in
+            guard let parsed = RateLimit(text) else {
+                throw CommandFailure("--rate-limit takes a positive rate such as 20/s or 600/m, not \"\(text)\".")
+            }
+            return parsed
         }
         guard (0...65_535).contains(port) else {
             throw CommandFailure("--port takes 0 to 65535 (0: any free port), not \(port).")
@@ -46,14 +62,14 @@ struct Serve: ParsableCommand {
         }
         let workspace = try Workspace(path: options.path)
         defer { workspace.close() }
-        let environment = ProcessInfo.processInfo.environment
-        if let clientID = environment["JOURNEYLAB_CLIENT_ID"], let secret = environment["JOURNEYLAB_CLIENT_SECRET"] {
-            try workspace.ensureApp(clientID: clientID, clientSecret: secret)
-        }
+        try ScriptCredentials.ensureApp(in: workspace)
         workspace.engine.settings.pace = pace
         workspace.engine.start()
         let apps = try workspace.apps()
-        let server = EmulatorServer(workspace: workspace, address: address, tokenLifetime: tokenLifetime)
+        let console = Logger(label: "journeylab.serve") { _ in ConsoleLogHandler(logLevel: logLevel) }
+        let server = EmulatorServer(
+            workspace: workspace, address: address, tokenLifetime: tokenLifetime, logLevel: logLevel == .info ? .notice : logLevel,
+            rateLimit: limit, accessLog: console)
         do {
             try runBlocking {
                 try await server.run(stopOn: true) { url in
@@ -70,6 +86,7 @@ struct Serve: ParsableCommand {
                     for app in apps {
                         lines.append("  App \(app.name): client id \(app.clientID), client secret \(app.clientSecret)")
                     }
+                    if let limit { lines.append("  Rate limit: \(limit) — beyond it, 429 with Retry-After.") }
                     lines.append("Press Ctrl-C to stop.")
                     print(lines.joined(separator: "\n"))
                     fflush(nil)
@@ -84,3 +101,6 @@ struct Serve: ParsableCommand {
         print("Stopped.")
     }
 }
+
+/// `--log-level info`: swift-log's level names.
+extension Logger.Level: @retroactive ExpressibleByArgument {}

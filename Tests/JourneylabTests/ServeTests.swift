@@ -62,3 +62,48 @@ extension ServeTests {
         #expect(outOfRange.errorOutput.contains("--port takes 0 to 65535"))
     }
 }
+
+extension ServeTests {
+    /// A line per request on the console, the rate limit announced and enforced, and quiet at
+    /// `--log-level warning`.
+    @Test func theConsoleLogsEachRequestAndTheRateLimitAnswers429() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ChildProcess(
+            CommandLineTests.binary, ["serve", "--port", "0", "--workspace", path, "--rate-limit", "1/s"])
+        try waitUntil(timeout: 30, "serve to start") { serve.outputSoFar.contains("Press Ctrl-C to stop.") }
+        #expect(serve.outputSoFar.contains("  Rate limit: 1/s — beyond it, 429 with Retry-After."))
+        let url = try #require(
+            serve.outputSoFar.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
+        var statuses: [Int] = []
+        for _ in 0..<3 {
+            let (_, response) = try await URLSession.shared.data(from: URL(string: url + "/interaction/v1/interactions?$page=2")!)
+            statuses.append((response as? HTTPURLResponse)?.statusCode ?? 0)
+        }
+        #expect(statuses.first == 401 && statuses.contains(429), "\(statuses)")
+        try waitUntil("the access log lines") { serve.outputSoFar.contains("→ 429 in") }
+        let lines = serve.outputSoFar.split(separator: "\n")
+        let first = try #require(lines.first { $0.contains("GET /interaction/v1/interactions?$page=2 → 401 in ") })
+        // hh:mm:ss.mmm, then the request.
+        #expect(first.count > 13 && first.prefix(12).allSatisfy { $0.isNumber || $0 == ":" || $0 == "." })
+        #expect(first.hasSuffix(" ms"))
+        serve.send(SIGINT)
+        #expect(serve.waitForExit().status == 0)
+
+        let quiet = try ChildProcess(
+            CommandLineTests.binary, ["serve", "--port", "0", "--workspace", path, "--log-level", "warning"])
+        try waitUntil(timeout: 30, "serve to start") { quiet.outputSoFar.contains("Press Ctrl-C to stop.") }
+        let quietURL = try #require(
+            quiet.outputSoFar.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
+        _ = try await URLSession.shared.data(from: URL(string: quietURL + "/interaction/v1/interactions")!)
+        quiet.send(SIGINT)
+        let ended = quiet.waitForExit()
+        #expect(!ended.output.contains("→ 401"), "\(ended.output)")
+        #expect(ended.output.hasSuffix("Stopped.\n"))
+
+        let refused = try ChildProcess.run(CommandLineTests.binary, ["serve", "--rate-limit", "fast", "--workspace", path])
+        #expect(refused.status == 1)
+        #expect(refused.errorOutput.contains("--rate-limit takes a positive rate such as 20/s or 600/m, not \"fast\"."))
+        let badLevel = try ChildProcess.run(CommandLineTests.binary, ["serve", "--log-level", "loud", "--workspace", path])
+        #expect(badLevel.status == 2 && badLevel.errorOutput.contains("loud"))
+    }
+}

@@ -20,8 +20,8 @@ final class EmulatorFixture: Sendable {
     var seed: SeedScenario.Configured { emulator.seed! }
     var baseURL: String { emulator.baseURL }
 
-    init(tokenLifetime: TimeInterval? = nil) async throws {
-        emulator = try await RunningEmulator(tokenLifetime: tokenLifetime)
+    init(tokenLifetime: TimeInterval? = nil, rateLimit: RateLimit? = nil) async throws {
+        emulator = try await RunningEmulator(tokenLifetime: tokenLifetime, rateLimit: rateLimit)
     }
 
     struct Reply {

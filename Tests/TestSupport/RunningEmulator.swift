@@ -14,11 +14,12 @@ public final class RunningEmulator: Sendable {
     public let workspace: Workspace
     public let seed: SeedScenario.Configured?
     private let tokenLifetime: TimeInterval?
+    private let rateLimit: RateLimit?
     private let state = Mutex<(url: String, server: Task<Void, any Error>?)>(("", nil))
 
     public var baseURL: String { state.withLock { $0.url } }
 
-    public init(seeded: Bool = true, tokenLifetime: TimeInterval? = nil) async throws {
+    public init(seeded: Bool = true, tokenLifetime: TimeInterval? = nil, rateLimit: RateLimit? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-emulator-\(UUID().uuidString)")
         workspace = try Workspace(path: folder.appendingPathComponent("workspace.sqlite").path)
         seed =
@@ -26,6 +27,7 @@ public final class RunningEmulator: Sendable {
             ? try SeedScenario.configure(workspace, triggerKey: Self.seedTriggerKey, eventDataExternalKey: Self.seedEventDataKey)
             : nil
         self.tokenLifetime = tokenLifetime
+        self.rateLimit = rateLimit
         workspace.engine.start()
         try await start(port: 0)
     }
@@ -57,7 +59,7 @@ public final class RunningEmulator: Sendable {
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         let emulator = EmulatorServer(
             workspace: workspace, address: EmulatorAddress(host: "127.0.0.1", port: port), tokenLifetime: tokenLifetime,
-            logLevel: .critical)
+            logLevel: .critical, rateLimit: rateLimit)
         let server = Task {
             defer { continuation.finish() }
             try await emulator.run { continuation.yield($0) }

@@ -1,0 +1,70 @@
+import Foundation
+import LabModel
+import Synchronization
+import Testing
+
+@testable import LabServer
+
+/// `serve --rate-limit`: a second's worth of requests at once, then the rate; beyond it,
+/// Marketing Cloud's 429 with errorcode 50100 and how long to wait, so retry code can be tried.
+@Suite struct RateLimitTests {
+    final class ManualClock: Sendable {
+        private let instant = Mutex(ContinuousClock.now)
+        var now: ContinuousClock.Instant { instant.withLock { $0 } }
+        func advance(by duration: Duration) { instant.withLock { $0 += duration } }
+    }
+
+    @Test func ratesAreReadAsPeopleWriteThem() {
+        #expect(RateLimit("20/s")?.requestsPerSecond == 20)
+        #expect(RateLimit("20")?.requestsPerSecond == 20)
+        #expect(RateLimit(" 600 / m ")?.requestsPerSecond == 10)
+        #expect(RateLimit("1.5/s")?.requestsPerSecond == 1.5)
+        for refused in ["0/s", "-3/s", "fast", "5/h", "", "nan/s", "inf", "3/s/s"] {
+            #expect(RateLimit(refused) == nil, "\(refused)")
+        }
+        #expect(RateLimit("20/s")?.description == "20/s")
+        #expect(RateLimit("30/m")?.description == "0.50/s")
+    }
+
+    @Test func aBurstThenTheRateThenTheWait() {
+        let clock = ManualClock()
+        let limiter = RateLimiter(RateLimit(requestsPerSecond: 3), clock: { clock.now })
+        #expect((0..<3).map { _ in limiter.admit() } == [nil, nil, nil])
+        #expect(limiter.admit() == 1)
+        clock.advance(by: .milliseconds(340))
+        #expect(limiter.admit() == nil)
+        #expect(limiter.admit() == 1)
+        clock.advance(by: .seconds(10))
+        #expect((0..<4).map { _ in limiter.admit() } == [nil, nil, nil, 1])
+        // Slower than one a second: the wait is the whole seconds until the next one.
+        let slow = RateLimiter(RateLimit(requestsPerSecond: 0.25), clock: { clock.now })
+        #expect(slow.admit() == nil)
+        #expect(slow.admit() == 4)
+        clock.advance(by: .seconds(3))
+        #expect(slow.admit() == 1)
+        clock.advance(by: .seconds(1))
+        #expect(slow.admit() == nil)
+    }
+
+    @Test func overTheLimitTheEmulatorAnswers429WithRetryAfter() async throws {
+        let fixture = try await EmulatorFixture(rateLimit: RateLimit(requestsPerSecond: 2))
+        var replies: [EmulatorFixture.Reply] = []
+        for _ in 0..<6 { replies.append(try await fixture.send("GET", "/interaction/v1/interactions")) }
+        let refused = try #require(replies.first { $0.status == 429 })
+        #expect(replies.filter { $0.status == 429 }.count >= 1)
+        #expect(replies[0].status == 401)  // let through: no token
+        #expect(
+            refused.json
+                == .object([
+                    "message": .string("Rate limit exceeded"), "errorcode": .number(50100), "retryAfter": .number(1),
+                    "documentation": .string(APIError.documentation),
+                ]))
+        #expect(refused.headers["retry-after"] == "1")
+        #expect(refused.headers["content-type"] == "application/json; charset=utf-8")
+        // Waiting as told is enough.
+        try await Task.sleep(for: .seconds(1))
+        #expect(try await fixture.send("GET", "/interaction/v1/interactions").status == 401)
+        // Refused requests are in the request log, as Marketing Cloud's would be in its logs.
+        #expect(try fixture.workspace.requestLog().contains { $0.status == 429 })
+    }
+}
