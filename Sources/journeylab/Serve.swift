@@ -68,7 +68,8 @@ struct Serve: ParsableCommand {
         let apps = try workspace.apps()
         let console = Logger(label: "journeylab.serve") { _ in ConsoleLogHandler(logLevel: logLevel) }
         let server = EmulatorServer(
-            workspace: workspace, address: address, tokenLifetime: tokenLifetime, logLevel: logLevel == .info ? .notice : logLevel,
+            workspace: workspace, address: address, tokenLifetime: tokenLifetime,
+            logLevel: logLevel == .info ? .notice : logLevel,
             rateLimit: limit, accessLog: console)
         do {
             try runBlocking {
