@@ -39,7 +39,9 @@ let package = Package(
             dependencies: [
                 "LabModel", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Served at /openapi.json.
+            resources: [.copy("openapi.json")]
         ),
         .target(
             name: "LabClient",

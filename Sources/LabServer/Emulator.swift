@@ -30,9 +30,13 @@ final class Emulator: Sendable {
                 + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
                 + AsyncRowRoutes(emulator: self).routes + AutomationRoutes(emulator: self).routes
                 + EventDefinitionRoutes(emulator: self).routes + JourneyRoutes(emulator: self).routes
-                + JourneyPublishRoutes(emulator: self).routes
+                + JourneyPublishRoutes(emulator: self).routes + MetaRoutes(emulator: self).routes
+                + PlatformRoutes(emulator: self).routes
         }
     }
+
+    /// Every route, in the order requests are matched.
+    var routes: [Route] { routeTable.withLock { $0 } }
 
     /// Where clients reach this server: the request's `Host` (right even when listening on
     /// 0.0.0.0), else the address it listens on.

@@ -23,9 +23,11 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Per second from one a second up, per minute below.
     public var description: String {
-        requestsPerSecond == requestsPerSecond.rounded()
-            ? "\(Int(requestsPerSecond))/s" : String(format: "%.2f/s", requestsPerSecond)
+        let (count, unit) = requestsPerSecond >= 1 ? (requestsPerSecond, "s") : (requestsPerSecond * 60, "m")
+        let shown = count == count.rounded() ? String(Int(count)) : String(format: "%.2f", count)
+        return "\(shown)/\(unit)"
     }
 }
 

@@ -69,9 +69,9 @@ extension ServeTests {
     @Test func theConsoleLogsEachRequestAndTheRateLimitAnswers429() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let serve = try ChildProcess(
-            CommandLineTests.binary, ["serve", "--port", "0", "--workspace", path, "--rate-limit", "1/s"])
+            CommandLineTests.binary, ["serve", "--port", "0", "--workspace", path, "--rate-limit", "1/m"])
         try waitUntil(timeout: 30, "serve to start") { serve.outputSoFar.contains("Press Ctrl-C to stop.") }
-        #expect(serve.outputSoFar.contains("  Rate limit: 1/s — beyond it, 429 with Retry-After."))
+        #expect(serve.outputSoFar.contains("  Rate limit: 1/m — beyond it, 429 with Retry-After."))
         let url = try #require(
             serve.outputSoFar.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
         var statuses: [Int] = []

@@ -2,6 +2,7 @@ import Foundation
 import LabModel
 import Synchronization
 import TestSupport
+import Testing
 
 @testable import LabServer
 
@@ -45,7 +46,12 @@ final class EmulatorFixture: Sendable {
         let http = response as! HTTPURLResponse
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields { headers[String(describing: key).lowercased()] = String(describing: value) }
-        return Reply(status: http.statusCode, text: String(decoding: data, as: UTF8.self), headers: headers)
+        let reply = Reply(status: http.statusCode, text: String(decoding: data, as: UTF8.self), headers: headers)
+        // Every reply an HTTP test sees is held to the OpenAPI document.
+        for problem in OpenAPIContract.shipped.problems(method: method, path: path, status: reply.status, body: reply.text) {
+            Issue.record(Comment(rawValue: "OpenAPI: \(problem)"))
+        }
+        return reply
     }
 
     /// A token for the tutorial's app through `/v2/token`.

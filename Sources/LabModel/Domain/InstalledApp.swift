@@ -171,6 +171,8 @@ public enum APIOperation: String, Sendable, Hashable, CaseIterable {
     case readAutomations = "read automations"
     case writeAutomations = "create or change automations"
     case runAutomations = "run automations"
+    /// `GET /platform/v1/tokenContext`: any valid token may read its own context.
+    case readTokenContext = "read the token's own context"
 
     public var alternatives: [Set<Scope>] {
         switch self {
@@ -186,6 +188,7 @@ public enum APIOperation: String, Sendable, Hashable, CaseIterable {
         case .readAutomations: [[.automationsRead]]
         case .writeAutomations: [[.automationsWrite]]
         case .runAutomations: [[.automationsExecute]]
+        case .readTokenContext: [[]]
         }
     }
 

@@ -107,7 +107,7 @@ extension Workspace {
 
     /// Appends to the request log in a transaction of its own, so failed requests are logged too.
     public func logRequest(_ entry: RequestLogEntry) throws {
-        try pool.write { db in
+        try groupCommit.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)

@@ -9,7 +9,7 @@ extension Workspace {
     @discardableResult
     public func fireContactEvent(_ request: ContactEventRequest) throws -> FiredEvent {
         let instanceID = UUID()
-        return try fire(instanceID: instanceID) { db, now in
+        return try fire(instanceID: instanceID) { [self] db, now in
             guard
                 let event = try ContactModelStore.contactEvents(in: db).first(where: {
                     $0.eventKey.caseInsensitiveCompare(request.eventKey) == .orderedSame
@@ -62,7 +62,7 @@ extension Workspace {
     @discardableResult
     public func fireAPIEvent(key: String, contact reference: ContactReference, data: [String: String]) throws -> FiredEvent {
         let instanceID = UUID()
-        return try fire(instanceID: instanceID) { db, now in
+        return try fire(instanceID: instanceID) { [self] db, now in
             guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
                 throw FireEventError.unknownEventKey(key)
             }
@@ -120,12 +120,13 @@ extension Workspace {
     /// Names the platform fills in an event data extension; callers' values for them are ignored.
     private static let platformFilled: Set<String> = ["eventinstanceid", "parenteventinstanceid", "contactkey"]
 
-    /// Runs a firing in one transaction with its journal line, then tells subscribers and wakes the engine.
+    /// Runs a firing with its journal line — in a commit shared with the firings that arrive
+    /// meanwhile, each whole or not at all — then tells subscribers and wakes the engine.
     private func fire(
-        instanceID: UUID, _ body: (Database, Date) throws -> (FiredEvent, JournalLine, [WorkspaceChange])
+        instanceID: UUID, _ body: @escaping (Database, Date) throws -> (FiredEvent, JournalLine, [WorkspaceChange])
     ) throws -> FiredEvent {
         let now = clock()
-        let (fired, entry, changes) = try pool.write { db in
+        let (fired, entry, changes) = try groupCommit.write { db in
             let (fired, line, changes) = try body(db, now)
             return (fired, try JournalRecord.append(line, time: now, in: db), changes)
         }

@@ -19,6 +19,8 @@ public final class Workspace: WorkspaceReading, Sendable {
     let feed = ChangeFeed()
     /// Drains fired events; started by whoever serves the workspace (the app, `serve`, tests).
     public let engine: EventEngine
+    /// Firings and request-log lines from many requests share commits.
+    let groupCommit: GroupCommit
 
     public var storage: WorkspaceStorage { WorkspaceStorage(reader: pool, indexBuilder: pool) }
 
@@ -42,6 +44,7 @@ public final class Workspace: WorkspaceReading, Sendable {
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
         engine = EventEngine(pool: pool, clock: clock, feed: feed)
+        groupCommit = GroupCommit(pool: pool)
     }
 
     // Without close(), the engine's thread would keep the database open for the life of the process.

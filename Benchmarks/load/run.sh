@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Sustained POST /interaction/v1/events against `journeylab serve` on loopback, wrk on the
+# same machine, next to a trivial JSON route (GET /platform/v1/tokenContext) in the same run;
+# then events again with the server killed (-9) half way, and every acknowledged event looked
+# for in the workspace. Usage: Benchmarks/load/run.sh [journeylab binary] (default: a release
+# build in .build-release). Needs wrk and curl (Debian: apt-get install wrk curl).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+binary=${1:-}
+if [ -z "$binary" ]; then
+  (cd "$root" && swift build -c release --product journeylab --scratch-path .build-release >&2)
+  binary="$root/.build-release/release/journeylab"
+fi
+command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+threads=${THREADS:-1}
+connections=${CONNECTIONS:-32}
+seconds=${SECONDS_PER_RUN:-15}
+
+work=$(mktemp -d)
+server=""
+start_server() {
+  JOURNEYLAB_CLIENT_ID=load JOURNEYLAB_CLIENT_SECRET=load-secret \
+    "$binary" serve --port "${1:-0}" --log-level warning --workspace "$work/workspace.sqlite" > "$work/serve.out" 2>&1 &
+  server=$!
+  for _ in $(seq 1 600); do
+    grep -q "Press Ctrl-C to stop." "$work/serve.out" 2> /dev/null && break
+    sleep 0.1
+  done
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)
+  [ -n "$url" ] || { cat "$work/serve.out" >&2; exit 1; }
+}
+cleanup() { [ -n "$server" ] && kill -9 "$server" 2> /dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+call() { curl -sS -X "$1" "$url$2" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
+
+start_server
+token=$(curl -sS -X POST "$url/v2/token" -H 'Content-Type: application/json' \
+  -d '{"grant_type":"client_credentials","client_id":"load","client_secret":"load-secret"}' | json '["access_token"]')
+de=$(call POST /data/v1/customobjects \
+  '{"name":"Load","key":"LOAD","fields":[{"name":"EmailAddress","type":"EmailAddress","isPrimaryKey":true,"isNullable":false},{"name":"Updated","type":"Boolean","defaultValue":"False"}]}' \
+  | json '["id"]')
+call PATCH "/data/v1/customobjects/$de" \
+  '{"isSendable":true,"sendableCustomObjectField":"EmailAddress","sendableSubscriberField":"_SubscriberKey"}' > /dev/null
+call POST /interaction/v1/eventDefinitions \
+  "{\"type\":\"APIEvent\",\"name\":\"Load\",\"eventDefinitionKey\":\"load-event\",\"dataExtensionId\":\"$de\"}" > /dev/null
+
+run_wrk() { # script seconds args…
+  local script=$1 duration=$2
+  shift 2
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s -s "$here/$script" "$url" -- "$@"
+}
+value() { awk -v k="$1" '$1 == k { print $2 }'; }
+
+echo "== warm-up" >&2
+run_wrk events.lua 3 "$token" load-event > "$work/warmup.txt"
+echo "== events, ${seconds}s, $threads thread(s), $connections connections" >&2
+run_wrk events.lua "$seconds" "$token" load-event | tee "$work/events.txt" >&2
+echo "== trivial route" >&2
+run_wrk trivial.lua "$seconds" "$token" | tee "$work/trivial.txt" >&2
+
+echo "== events, the server killed -9 after 4 s" >&2
+run_wrk events.lua 8 "$token" load-event > "$work/killed.txt" 2>&1 &
+load=$!
+sleep 4
+kill -9 "$server"
+server=""
+wait "$load" || true
+acknowledged=0
+for file in warmup events killed; do
+  acknowledged=$((acknowledged + $(value acknowledged < "$work/$file.txt")))
+done
+rows=$("$binary" status --json --workspace "$work/workspace.sqlite" | json '["dataExtensions"][0]["rowCount"]')
+
+events_rate=$(value rate < "$work/events.txt")
+trivial_rate=$(value rate < "$work/trivial.txt")
+echo
+echo "events/s          $events_rate (p50 $(value p50_ms < "$work/events.txt") ms, p99 $(value p99_ms < "$work/events.txt") ms)"
+echo "trivial route/s   $trivial_rate (p50 $(value p50_ms < "$work/trivial.txt") ms, p99 $(value p99_ms < "$work/trivial.txt") ms)"
+echo "events/trivial    $(python3 -c "print(f'{$events_rate / $trivial_rate:.0%}')")"
+echo "acknowledged      $acknowledged events (all runs), rows after kill -9: $rows"
+if [ "$rows" -lt "$acknowledged" ]; then
+  echo "LOST: $((acknowledged - rows)) acknowledged events are not in the workspace" >&2
+  exit 1
+fi
+echo "durable           every acknowledged event survived kill -9"

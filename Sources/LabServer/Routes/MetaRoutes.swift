@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+
+/// `GET /openapi.json`: the emulator's own description of every route (kept beside the code in
+/// Sources/LabServer/openapi.json), its `servers` pointing at this server, so tools such as
+/// Postman or an OpenAPI client generator can be aimed at it directly.
+struct MetaRoutes {
+    unowned let emulator: Emulator
+
+    var routes: [Route] {
+        [Route(.get, "/openapi.json", operation: nil) { try openAPI($0) }]
+    }
+
+    /// The document as shipped, read once.
+    static let document: JSONValue = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
+            let data = try? Data(contentsOf: url), let document = try? JSONValue(parsing: data)
+        else { return .object([:]) }
+        return document
+    }()
+
+    func openAPI(_ request: EmulatorRequest) throws -> EmulatorResponse {
+        guard case .object(var fields) = Self.document, !fields.isEmpty else {
+            throw APIError.envelope(.internalServerError, "The OpenAPI document is missing from this build.", code: 500)
+        }
+        fields["servers"] = .array([.object(["url": .string(emulator.baseURL(for: request))])])
+        return EmulatorResponse(status: .ok, body: .object(fields))
+    }
+}

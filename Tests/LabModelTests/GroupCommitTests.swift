@@ -1,0 +1,43 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import LabModel
+
+/// Firings from many threads share commits: every one acknowledged is written with its row and
+/// its journal line, a refused one takes nothing else down with it, and each caller hears only
+/// its own outcome.
+@Suite struct GroupCommitTests {
+    @Test func concurrentFiringsAreEachWrittenOrRefusedAlone() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let outcomes = Mutex<[Int: Result<UUID, FireEventError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: 400) { n in
+            let email = "m\(n)@crowd.test"
+            // One in ten names a different member in its data: refused.
+            let data = ["EmailAddress": n % 10 == 3 ? "someone.else@crowd.test" : email, "FirstName": "M\(n)"]
+            let outcome = Result { try workspace.fireAPIEvent(key: seed.trigger.key, contact: .key(email), data: data) }
+                .map(\.instanceID).mapError { $0 as! FireEventError }
+            outcomes.withLock { $0[n] = outcome }
+        }
+        let all = outcomes.withLock { $0 }
+        #expect(all.count == 400)
+        let refused = all.filter { if case .failure = $0.value { true } else { false } }
+        #expect(Set(refused.keys) == Set((0..<400).filter { $0 % 10 == 3 }))
+        for (n, outcome) in refused {
+            #expect(outcome == .failure(.conflictingContactKeys("m\(n)@crowd.test", "someone.else@crowd.test")))
+        }
+        let fired = all.compactMap { try? $0.value.get() }
+        #expect(Set(fired).count == 360)
+        for id in fired.prefix(50) { #expect(try workspace.eventInstance(id).eventKey == seed.trigger.key) }
+        #expect(try workspace.rowCount(of: .id(seed.members.id)) == 3 + 360)
+        let firingLines = try workspace.journal(last: 10_000).filter {
+            $0.sentence.hasPrefix("Fired API event") && $0.sentence.contains("@crowd.test")
+        }
+        #expect(firingLines.count == 360)
+        await fixture.engine.settle()
+        let flags = try fixture.flags(seed.members)
+        #expect(flags["m0@crowd.test"] == "True" && flags["m3@crowd.test"] == nil)
+    }
+}
