@@ -250,7 +250,7 @@ struct DataExtensionWizard {
                 "✓ Enter creates \(name) with \(count) field\(count == 1 ? "" : "s").", x: area.x, y: area.y,
                 style: Style(.success), clip: area)
         }
-        let note = "Blank length: the type's default (Text 50, EmailAddress 254). Decimal: 18,2"
+        let note = "Blank length: the type's default (Text 50, Email 254). Decimal: 18,2"
         buffer.write(note, x: area.x, y: area.y + 2, style: Style(.hint), clip: area)
     }
 

@@ -100,35 +100,39 @@ struct RecordsScreen {
     }
 
     /// The `count` rows from `offset`. Near the start, or after the order or filter changed, by
-    /// offset; deeper, from the window on screen: a move of up to a screen reads after (or
-    /// before) one of its rows, and the last screen is read backwards from the end — each an
-    /// index walk of a screen of rows, however deep. Only a far jump walks from the start.
+    /// offset; the last screen backwards from the end; elsewhere from the window on screen: a
+    /// move of up to a screen reads after a row on screen (a move up finds the new first row
+    /// before it, then reads on from there) — each an index walk of a screen of rows, however
+    /// deep. Only a far jump walks from the start. Rows added or removed before the window
+    /// leave it on the rows it showed; a read that comes back short falls back to the offset.
     private func readWindow(at offset: Int, count: Int, from workspace: some WorkspaceReading) throws -> [Record] {
         let reference = DataExtensionReference.id(dataExtension.id)
+        let byOffset = { try workspace.records(of: reference, offset: offset, limit: count, sortedBy: sort, matching: filter) }
         let delta = offset - windowOffset
         let sameQuery = windowQuery.map { $0.sort == sort && $0.filter == filter } ?? false
-        guard offset > Self.offsetReadLimit, sameQuery, !windowRecords.isEmpty, count > 0 else {
-            return try workspace.records(of: reference, offset: offset, limit: count, sortedBy: sort, matching: filter)
+        guard offset > Self.offsetReadLimit, sameQuery, !windowRecords.isEmpty, count > 0 else { return try byOffset() }
+        let expected = min(count, total - offset)
+        if offset + count >= total {
+            return try workspace.rows(of: reference, before: nil, limit: expected, sortedBy: sort, matching: filter).records
         }
+        var first: RecordCursor?
         if (0...windowRecords.count).contains(delta) {
-            let cursor =
+            first =
                 delta == 0
                 ? RecordCursor(justBefore: windowRecords[0], sortedBy: sort, in: dataExtension)
                 : RecordCursor(at: windowRecords[delta - 1], sortedBy: sort, in: dataExtension)
-            return try workspace.rows(of: reference, after: cursor, limit: count, sortedBy: sort, matching: filter).records
-        }
-        if (-count..<0).contains(delta) {
+        } else if (-count..<0).contains(delta) {
             let above = try workspace.rows(
                 of: reference, before: RecordCursor(at: windowRecords[0], sortedBy: sort, in: dataExtension), limit: -delta,
                 sortedBy: sort, matching: filter
             ).records
-            let kept = windowRecords.prefix(count - above.count)
-            if above.count == -delta { return above + kept }
+            if above.count == -delta, let top = above.first {
+                first = RecordCursor(justBefore: top, sortedBy: sort, in: dataExtension)
+            }
         }
-        if offset + count >= total {
-            return try workspace.rows(of: reference, before: nil, limit: total - offset, sortedBy: sort, matching: filter).records
-        }
-        return try workspace.records(of: reference, offset: offset, limit: count, sortedBy: sort, matching: filter)
+        guard let first else { return try byOffset() }
+        let records = try workspace.rows(of: reference, after: first, limit: count, sortedBy: sort, matching: filter).records
+        return records.count == expected ? records : try byOffset()
     }
 
     /// The definition again, after the workspace changed (a field added, made sendable).

@@ -41,13 +41,14 @@ struct EmulatorResponder: HTTPResponder {
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
         let text = response.body?.serialized ?? ""
-        if let accessLog {
-            let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-            accessLog.info(
-                "\(request.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms")
-        }
         let (logged, loggedBody, loggedAppID) = (request, body, appID)
+        // Both logs block (the console may be a slow pipe): off the server's own threads.
         _ = try? await Emulator.offCooperativeThreads {
+            if let accessLog {
+                let path = logged.uri.query.map { "\(logged.uri.path)?\($0)" } ?? logged.uri.path
+                accessLog.info(
+                    "\(logged.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms")
+            }
             log(logged, body: loggedBody, response: response, text: text, appID: loggedAppID, started: started)
         }
         var headers = response.headers

@@ -10,7 +10,10 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         self.requestsPerSecond = requestsPerSecond
     }
 
-    /// `20/s`, `20`, `600/m`; nil for anything else or a rate that is not positive.
+    /// From one an hour to a million a second: beyond, the arithmetic of waits stops meaning much.
+    public static let allowed: ClosedRange<Double> = (1.0 / 3600)...1_000_000
+
+    /// `20/s`, `20`, `600/m`; nil for anything else or a rate outside `allowed`.
     public init?(_ text: String) {
         let parts = text.lowercased().replacingOccurrences(of: " ", with: "").split(
             separator: "/", omittingEmptySubsequences: false)
@@ -21,6 +24,7 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         case "m", "min", "minute": requestsPerSecond = count / 60
         default: return nil
         }
+        guard Self.allowed.contains(requestsPerSecond) else { return nil }
     }
 
     /// Per second from one a second up, per minute below.
@@ -63,7 +67,8 @@ final class RateLimiter: Sendable {
                 bucket.tokens -= 1
                 return nil
             }
-            return max(1, Int(((1 - bucket.tokens) / limit.requestsPerSecond).rounded(.up)))
+            // Capped at a day, whatever rate a caller built by hand.
+            return max(1, Int(min(86_400, ((1 - bucket.tokens) / limit.requestsPerSecond).rounded(.up))))
         }
     }
 }

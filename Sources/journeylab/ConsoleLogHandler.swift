@@ -18,7 +18,8 @@ struct ConsoleLogHandler: LogHandler {
             merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let severity = event.level >= .warning ? "\(event.level): " : ""
         let line = Data("\(Self.timestamp()) \(severity)\(event.message)\(details)\n".utf8)
-        (event.level >= .warning ? FileHandle.standardError : FileHandle.standardOutput).write(line)
+        // A console that is gone (a closed pipe) loses the line, not the server.
+        try? (event.level >= .warning ? FileHandle.standardError : FileHandle.standardOutput).write(contentsOf: line)
     }
 
     /// Local wall-clock time to the millisecond.

@@ -42,7 +42,8 @@ struct Serve: ParsableCommand {
         }
         let limit = try rateLimit.map { text in
             guard let parsed = RateLimit(text) else {
-                throw CommandFailure("--rate-limit takes a positive rate such as 20/s or 600/m, not \"\(text)\".")
+                throw CommandFailure(
+                    "--rate-limit takes a rate such as 20/s or 600/m (one an hour to a million a second), not \"\(text)\".")
             }
             return parsed
         }

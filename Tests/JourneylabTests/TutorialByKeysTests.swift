@@ -22,7 +22,8 @@ import Testing
         let tmux = try TmuxSession(
             command: "\(CommandLineTests.binary) --workspace '\(path)' --port 0", columns: 100, rows: 30,
             environment: Self.credentials)
-        try tmux.waitFor(text: "No data extensions yet: n creates one.")
+        // The first screen waits on the app starting, which a busy machine makes slow.
+        try tmux.waitFor(text: "No data extensions yet: n creates one.", timeout: 60)
 
         // The data extension: details, then five fields typed into the grid.
         try tmux.send("n")
@@ -84,7 +85,12 @@ import Testing
         let deID = try #require(de["id"] as? String)
 
         // With the app open: a journey and an API event over its emulator.
-        let url = try #require(Workspace.currentOwner(ofWorkspaceAt: path)?.serverURL)
+        var serverURL: String?
+        try waitUntil(timeout: 30, "the emulator's URL beside the lock") {
+            serverURL = Workspace.currentOwner(ofWorkspaceAt: path)?.serverURL
+            return serverURL != nil
+        }
+        let url = try #require(serverURL)
         let token = try #require(
             try await call(
                 "POST", url + "/v2/token",
@@ -116,7 +122,7 @@ import Testing
             "POST", url + "/interaction/v1/interactions/publishAsync/\(journeyID)?versionNumber=1", "{}", token: token)
         let statusURL = try #require(publish.json["statusUrl"] as? String)
         var publishState = ""
-        for _ in 0..<200 where publishState != "PublishCompleted" {
+        for _ in 0..<600 where publishState != "PublishCompleted" {
             publishState = try await call("GET", url + statusURL, token: token).json["status"] as? String ?? ""
             try await Task.sleep(for: .milliseconds(25))
         }

@@ -40,23 +40,29 @@ struct OpenAPIContract: Sendable {
     func template(for path: String, method: String) -> (template: String, operation: JSONValue)? {
         let segments = path.split(separator: "/")
         var best: (template: String, operation: JSONValue, literal: Int)?
-        for (template, item) in document.object?["paths"]?.object ?? [:] {
+        var tied = false
+        for (template, item) in (document.object?["paths"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let operation = item.object?[method.lowercased()] else { continue }
             let parts = template.split(separator: "/")
             guard parts.count == segments.count else { continue }
             var literal = 0
             let fits = zip(parts, segments).allSatisfy { part, segment in
-                if let open = part.firstIndex(of: "{") {
-                    let prefix = part[..<open]
-                    literal += prefix.count
-                    return segment.count >= prefix.count && segment.prefix(prefix.count).lowercased() == prefix.lowercased()
+                if let open = part.firstIndex(of: "{"), let close = part.firstIndex(of: "}") {
+                    let (prefix, suffix) = (part[..<open], part[part.index(after: close)...])
+                    literal += prefix.count + suffix.count
+                    return segment.count > prefix.count + suffix.count
+                        && segment.prefix(prefix.count).lowercased() == prefix.lowercased()
+                        && segment.suffix(suffix.count).lowercased() == suffix.lowercased()
                 }
                 literal += part.count
                 return part.lowercased() == segment.lowercased()
             }
-            if fits, literal > (best?.literal ?? -1) { best = (template, operation, literal) }
+            guard fits else { continue }
+            if literal == best?.literal { tied = true }
+            if literal > (best?.literal ?? -1) { (best, tied) = ((template, operation, literal), false) }
         }
-        return best.map { ($0.template, $0.operation) }
+        // Two templates fitting a path equally well: the document is ambiguous.
+        return tied ? nil : best.map { ($0.template, $0.operation) }
     }
 
     /// What is wrong with a reply, per the document; empty when it conforms.
@@ -79,6 +85,49 @@ struct OpenAPIContract: Sendable {
         guard let value = try? JSONValue(parsing: Data(body.utf8)) else { return ["\(place): the body is not JSON"] }
         return validate(value, against: schema, at: "\(place) body")
     }
+
+    /// Every schema in the document that uses a keyword, a `type` or a `$ref` the checker does
+    /// not check — which would make a reply pass for less than the document says.
+    func uncheckedSchemaParts() -> [String] {
+        var found: [String] = []
+        func walk(_ value: JSONValue, at location: String, isSchema: Bool) {
+            switch value {
+            case .object(let fields):
+                if isSchema {
+                    for key in fields.keys where !Self.checkedKeywords.contains(key) && !Self.descriptiveKeywords.contains(key) {
+                        found.append("\(location): \(key)")
+                    }
+                    if let type = fields["type"], !(type.text.map(Self.types.contains) ?? false) || type.object != nil {
+                        found.append("\(location): type \(type.serialized)")
+                    }
+                    if let reference = fields["$ref"], !(reference.text ?? "").hasPrefix("#/components/schemas/") {
+                        found.append("\(location): $ref \(reference.serialized)")
+                    }
+                    for (key, child) in fields {
+                        switch key {
+                        case "properties": child.object?.forEach { walk($0.value, at: "\(location).\($0.key)", isSchema: true) }
+                        case "items", "additionalProperties": walk(child, at: "\(location).\(key)", isSchema: child.object != nil)
+                        case "oneOf", "anyOf", "allOf":
+                            child.array?.enumerated().forEach { walk($1, at: "\(location).\(key)[\($0)]", isSchema: true) }
+                        default: break
+                        }
+                    }
+                } else {
+                    for (key, child) in fields { walk(child, at: "\(location)/\(key)", isSchema: key == "schema") }
+                }
+            case .array(let items):
+                for (index, item) in items.enumerated() { walk(item, at: "\(location)[\(index)]", isSchema: false) }
+            default: break
+            }
+        }
+        walk(document.object?["paths"] ?? .null, at: "paths", isSchema: false)
+        for (name, schema) in document.object?["components"]?.object?["schemas"]?.object ?? [:] {
+            walk(schema, at: "components.schemas.\(name)", isSchema: true)
+        }
+        return found
+    }
+
+    static let types: Set<String> = ["string", "number", "integer", "boolean", "object", "array"]
 
     /// JSON Schema, the subset the document may use.
     func validate(_ value: JSONValue, against schema: JSONValue, at location: String) -> [String] {

@@ -35,6 +35,31 @@ import Testing
         #expect(served == shipped)
     }
 
+    @Test func theDocumentUsesOnlyWhatTheCheckerChecks() {
+        #expect(OpenAPIContract.shipped.uncheckedSchemaParts() == [])
+        let loose = OpenAPIContract(
+            document: .object([
+                "paths": .object([
+                    "/x": .object([
+                        "get": .object([
+                            "responses": .object([
+                                "200": .object([
+                                    "content": .object([
+                                        "application/json": .object([
+                                            "schema": .object([
+                                                "type": .array([.string("string"), .string("null")]), "pattern": .string("a+"),
+                                            ])
+                                        ])
+                                    ])
+                                ])
+                            ])
+                        ])
+                    ])
+                ])
+            ]))
+        #expect(loose.uncheckedSchemaParts().count == 2)
+    }
+
     /// The checker is what makes the other tests a contract: it must fail on a wrong reply.
     @Test func theCheckerCatchesAWrongStatusAWrongShapeAndAnUnknownRoute() {
         let contract = OpenAPIContract.shipped

@@ -19,7 +19,7 @@ import Testing
         #expect(RateLimit("20")?.requestsPerSecond == 20)
         #expect(RateLimit(" 600 / m ")?.requestsPerSecond == 10)
         #expect(RateLimit("1.5/s")?.requestsPerSecond == 1.5)
-        for refused in ["0/s", "-3/s", "fast", "5/h", "", "nan/s", "inf", "3/s/s"] {
+        for refused in ["0/s", "-3/s", "fast", "5/h", "", "nan/s", "inf", "3/s/s", "1e300/s", "1e-20/s"] {
             #expect(RateLimit(refused) == nil, "\(refused)")
         }
         #expect(RateLimit("20/s")?.description == "20/s")
@@ -54,7 +54,7 @@ import Testing
         let refused = try await fixture.send("GET", "/interaction/v1/interactions")
         #expect(refused.status == 429)
         let wait = try #require(refused.headers["retry-after"].flatMap { Int($0) })
-        #expect((58...60).contains(wait))
+        #expect((30...60).contains(wait))
         #expect(
             refused.json
                 == .object([

@@ -105,8 +105,11 @@ extension Workspace {
         }
     }
 
-    /// Appends to the request log in a transaction of its own, so failed requests are logged too.
+    /// Appends to the request log, apart from the request's own writes (so failed requests are
+    /// logged too), in a commit shared with other requests' lines.
     public func logRequest(_ entry: RequestLogEntry) throws {
+        // Masked here, not on the thread writing the shared commit.
+        let (requestBody, responseBody) = (SecretMasking.mask(entry.requestBody), SecretMasking.mask(entry.responseBody))
         try groupCommit.write { db in
             try db.execute(
                 sql: """
@@ -115,7 +118,7 @@ extension Workspace {
                     """,
                 arguments: [
                     entry.time, entry.method, entry.path, entry.status, entry.durationMilliseconds,
-                    SecretMasking.mask(entry.requestBody), SecretMasking.mask(entry.responseBody), entry.appID?.storageText,
+                    requestBody, responseBody, entry.appID?.storageText,
                 ])
         }
     }

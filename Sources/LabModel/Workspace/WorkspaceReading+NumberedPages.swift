@@ -14,7 +14,8 @@ extension WorkspaceReading {
         of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort? = nil,
         matching filter: RecordFilter? = nil
     ) throws -> NumberedPage {
-        try database.read { db in
+        try ensureSortIndex(of: reference, for: sort)
+        return try database.read { db in
             let records = try records(of: reference, offset: offset, limit: limit, sortedBy: sort, matching: filter, in: db)
             return NumberedPage(records: records, total: try rowCount(of: reference, matching: filter, in: db))
         }
@@ -26,7 +27,10 @@ extension WorkspaceReading {
         of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort? = nil,
         matching filter: RecordFilter? = nil
     ) throws -> [Record] {
-        try database.read { try records(of: reference, offset: offset, limit: limit, sortedBy: sort, matching: filter, in: $0) }
+        try ensureSortIndex(of: reference, for: sort)
+        return try database.read {
+            try records(of: reference, offset: offset, limit: limit, sortedBy: sort, matching: filter, in: $0)
+        }
     }
 
     /// How many records match `filter`: the kept row count when nil, else a count of the matches.

@@ -71,15 +71,31 @@ extension WorkspaceReading {
         if let page = try readPage(of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter) {
             return page
         }
-        // The owner builds a missing sort index once, outside the read, then reads again.
+        try buildSortIndex(of: reference, for: sort)
+        return try readPage(
+            of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter, indexMayBeMissing: true)!
+    }
+
+    /// The owner builds a missing sort index once, outside any read (at a million rows it takes
+    /// a second or two), so every later page by that field is an index walk.
+    func buildSortIndex(of reference: DataExtensionReference, for sort: RecordSort?) throws {
         try storage.indexBuilder?.write { db in
             let stored = try StoredDataExtension.load(reference, in: db)
             if let sort, let field = stored.definition.field(named: sort.fieldName) {
                 try stored.rowTable.createSortIndex(for: field, in: db)
             }
         }
-        return try readPage(
-            of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter, indexMayBeMissing: true)!
+    }
+
+    /// Builds the sort index when the owner can and it is missing (checked in a read first).
+    func ensureSortIndex(of reference: DataExtensionReference, for sort: RecordSort?) throws {
+        guard let sort, storage.indexBuilder != nil else { return }
+        let missing = try database.read { db in
+            let stored = try StoredDataExtension.load(reference, in: db)
+            guard let field = stored.definition.field(named: sort.fieldName) else { return false }
+            return try !stored.rowTable.hasSortIndex(for: field, in: db)
+        }
+        if missing { try buildSortIndex(of: reference, for: sort) }
     }
 
     /// nil when the page should wait for a sort index the owner can build.
