@@ -102,7 +102,9 @@ extension ServeTests {
 
         let refused = try ChildProcess.run(CommandLineTests.binary, ["serve", "--rate-limit", "fast", "--workspace", path])
         #expect(refused.status == 1)
-        #expect(refused.errorOutput.contains("--rate-limit takes a rate such as 20/s or 600/m (one an hour to a million a second), not \"fast\"."))
+        #expect(
+            refused.errorOutput.contains(
+                "--rate-limit takes a rate such as 20/s or 600/m (one an hour to a million a second), not \"fast\"."))
         let badLevel = try ChildProcess.run(CommandLineTests.binary, ["serve", "--log-level", "loud", "--workspace", path])
         #expect(badLevel.status == 2 && badLevel.errorOutput.contains("loud"))
     }
