@@ -41,15 +41,13 @@ struct EmulatorResponder: HTTPResponder {
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
         let text = response.body?.serialized ?? ""
-        let (logged, loggedBody, loggedAppID) = (request, body, appID)
-        // Both logs block (the console may be a slow pipe): off the server's own threads.
-        _ = try? await Emulator.offCooperativeThreads {
-            if let accessLog {
-                let path = logged.uri.query.map { "\(logged.uri.path)?\($0)" } ?? logged.uri.path
-                accessLog.info(
-                    "\(logged.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms")
-            }
-            log(logged, body: loggedBody, response: response, text: text, appID: loggedAppID, started: started)
+        // The request log only queues the line; the console may be a slow pipe, so its line is
+        // written off the server's own threads.
+        log(request, body: body, response: response, text: text, appID: appID, started: started)
+        if let accessLog {
+            let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+            let line = "\(request.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms"
+            _ = try? await Emulator.offCooperativeThreads { accessLog.info("\(line)") }
         }
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"
@@ -84,7 +82,7 @@ struct EmulatorResponder: HTTPResponder {
         let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
         // Large bodies are logged in part: the log is for reading, not for replaying imports.
         let requestText = String(decoding: body.prefix(64 * 1024), as: UTF8.self)
-        try? emulator.workspace.logRequest(
+        emulator.workspace.logRequest(
             RequestLogEntry(
                 time: Date(), method: request.method.rawValue, path: path, status: response.status.code,
                 durationMilliseconds: milliseconds, requestBody: requestText, responseBody: text, appID: appID))

@@ -272,12 +272,12 @@ import Testing
 
     @Test func theRequestLogKeepsFailuresWithSecretsMasked() throws {
         let temp = try TemporaryWorkspace()
-        try temp.workspace.logRequest(
+        temp.workspace.logRequest(
             RequestLogEntry(
                 time: Date(), method: "POST", path: "/v1/requestToken", status: 200, durationMilliseconds: 1.5,
                 requestBody: #"{"clientId":"abc","clientSecret":"SJbAEenSK2SVBK4d4vBV6NKT"}"#,
                 responseBody: #"{"accessToken": "4ae36paatp4mnwkhanyhajp4","expiresIn":3600}"#, appID: nil))
-        try temp.workspace.logRequest(
+        temp.workspace.logRequest(
             RequestLogEntry(
                 time: Date(), method: "POST", path: "/v2/token", status: 401, durationMilliseconds: 0.7,
                 requestBody: "grant_type=client_credentials&client_id=abc&client_secret=hunter2",

@@ -35,12 +35,33 @@ public enum SecretMasking {
     ]
 
     public static func mask(_ body: String) -> String {
+        // Nearly every body names no credential: one byte scan answers for those (the masking
+        // below searches once per name and spelling, and ran on every request).
+        guard mentionsCredential(body) else { return body }
         var masked = body
         for name in secretNames {
             masked = maskJSON(name, in: masked)
             masked = maskForm(name, in: masked)
         }
         return masked
+    }
+
+    /// Whether `secret` or `token` appears in any case: every name masked here contains one.
+    static func mentionsCredential(_ body: String) -> Bool {
+        let words: [[UInt8]] = [Array("secret".utf8), Array("token".utf8)]
+        let bytes = Array(body.utf8)
+        guard bytes.count >= 5 else { return false }
+        for start in 0...(bytes.count - 5) {
+            for word in words where start + word.count <= bytes.count {
+                var matches = true
+                for (offset, letter) in word.enumerated() where bytes[start + offset] | 0x20 != letter {
+                    matches = false
+                    break
+                }
+                if matches { return true }
+            }
+        }
+        return false
     }
 
     /// `"name" : "value"` → `"name" : "••••"`

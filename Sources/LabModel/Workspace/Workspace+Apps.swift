@@ -105,22 +105,11 @@ extension Workspace {
         }
     }
 
-    /// Appends to the request log, apart from the request's own writes (so failed requests are
-    /// logged too), in a commit shared with other requests' lines.
-    public func logRequest(_ entry: RequestLogEntry) throws {
-        // Masked here, not on the thread writing the shared commit.
-        let (requestBody, responseBody) = (SecretMasking.mask(entry.requestBody), SecretMasking.mask(entry.responseBody))
-        try groupCommit.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    entry.time, entry.method, entry.path, entry.status, entry.durationMilliseconds,
-                    requestBody, responseBody, entry.appID?.storageText,
-                ])
-        }
+    /// Appends to the request log (bodies already masked by the entry). Returns at once: the
+    /// line is written with the others that arrive within a moment, apart from the request's
+    /// own writes, so failed requests are logged too.
+    public func logRequest(_ entry: RequestLogEntry) {
+        requestLogBuffer.append(entry)
     }
 
     private static func storageText(_ permissions: Set<AppPermission>) -> String {
@@ -143,7 +132,9 @@ extension WorkspaceReading {
 
     /// The newest requests, newest last.
     public func requestLog(last count: Int = 100) throws -> [RequestLogEntry] {
-        try database.read { db in
+        // The owner may hold lines not yet written; another process sees what was.
+        try (self as? Workspace)?.requestLogBuffer.flush()
+        return try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM requestLog ORDER BY id DESC LIMIT ?", arguments: [count]).reversed().map {
                 row in
                 var entry = RequestLogEntry(

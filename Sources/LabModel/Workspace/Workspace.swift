@@ -19,8 +19,9 @@ public final class Workspace: WorkspaceReading, Sendable {
     let feed = ChangeFeed()
     /// Drains fired events; started by whoever serves the workspace (the app, `serve`, tests).
     public let engine: EventEngine
-    /// Firings and request-log lines from many requests share commits.
+    /// Firings from many requests share commits.
     let groupCommit: GroupCommit
+    let requestLogBuffer: RequestLogBuffer
 
     public var storage: WorkspaceStorage { WorkspaceStorage(reader: pool, indexBuilder: pool) }
 
@@ -45,6 +46,7 @@ public final class Workspace: WorkspaceReading, Sendable {
         try Migrations.migrator.migrate(pool)
         engine = EventEngine(pool: pool, clock: clock, feed: feed)
         groupCommit = GroupCommit(pool: pool)
+        requestLogBuffer = RequestLogBuffer(pool: pool)
     }
 
     // Without close(), the engine's thread would keep the database open for the life of the process.
@@ -67,6 +69,7 @@ public final class Workspace: WorkspaceReading, Sendable {
         guard wasOpen else { return }
         engine.requestStop()
         feed.finish()
+        try? requestLogBuffer.flush()
         _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         // Ownership ends only once nothing here can write; otherwise the lock goes with the process.
         if (try? pool.close()) != nil { lock.release() }
