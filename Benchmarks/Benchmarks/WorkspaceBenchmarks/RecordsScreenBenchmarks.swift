@@ -53,6 +53,14 @@ func recordsScreenBenchmarks() {
     let scrolling = Benchmark.Configuration(
         metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(10), maxIterations: 2_000)
 
+    /// One key and the frame after it: the measured part of each scrolling sample.
+    func measureFrame(after key: Key, in app: JourneyLabApp, _ benchmark: Benchmark) {
+        benchmark.startMeasurement()
+        _ = app.update(.event(.key(key)))
+        blackHole(app.view(size))
+        benchmark.stopMeasurement()
+    }
+
     func openedInTheMiddle() -> JourneyLabApp {
         let app = openApp()
         _ = app.update(.event(.key(.enter)))
@@ -64,12 +72,7 @@ func recordsScreenBenchmarks() {
     // where the last left off, so 2,000 samples stay near row 510,000.
     Benchmark(
         "Records of 1,000,000 members: ↓ to the next frame, middle of the table", configuration: scrolling,
-        closure: { benchmark, app in
-            benchmark.startMeasurement()
-            _ = app.update(.event(.key(.down)))
-            blackHole(app.view(size))
-            benchmark.stopMeasurement()
-        }, setup: { openedInTheMiddle() })
+        closure: { benchmark, app in measureFrame(after: .down, in: app, benchmark) }, setup: { openedInTheMiddle() })
 
     // At the top of the window near the end, each ↑ moves the window: the deepest reads.
     Benchmark("Records of 1,000,000 members: ↑ to the next frame, last rows", configuration: scrolling) { benchmark in
@@ -77,12 +80,7 @@ func recordsScreenBenchmarks() {
         _ = app.update(.event(.key(.enter)))
         _ = app.update(.event(.key(.end)))
         _ = app.update(.event(.key(.pageUp)))
-        for _ in benchmark.scaledIterations {
-            benchmark.startMeasurement()
-            _ = app.update(.event(.key(.up)))
-            blackHole(app.view(size))
-            benchmark.stopMeasurement()
-        }
+        for _ in benchmark.scaledIterations { measureFrame(after: .up, in: app, benchmark) }
     }
 
     Benchmark("Records of 1,000,000 members: ↑ to the next frame, last rows, sorted by EmailAddress", configuration: scrolling) {
@@ -92,20 +90,10 @@ func recordsScreenBenchmarks() {
         sort(app, byColumn: 0)
         _ = app.update(.event(.key(.end)))
         _ = app.update(.event(.key(.pageUp)))
-        for _ in benchmark.scaledIterations {
-            benchmark.startMeasurement()
-            _ = app.update(.event(.key(.up)))
-            blackHole(app.view(size))
-            benchmark.stopMeasurement()
-        }
+        for _ in benchmark.scaledIterations { measureFrame(after: .up, in: app, benchmark) }
     }
 
     Benchmark(
         "Records of 1,000,000 members: PgDn to the next frame, middle of the table", configuration: scrolling,
-        closure: { benchmark, app in
-            benchmark.startMeasurement()
-            _ = app.update(.event(.key(.pageDown)))
-            blackHole(app.view(size))
-            benchmark.stopMeasurement()
-        }, setup: { openedInTheMiddle() })
+        closure: { benchmark, app in measureFrame(after: .pageDown, in: app, benchmark) }, setup: { openedInTheMiddle() })
 }

@@ -22,25 +22,26 @@ extension DataExtensionDraft {
     /// database does, ignoring case). Empty means the draft can be created.
     public func problems(among existing: [DataExtension]) -> [DraftProblem] {
         var problems: [DraftProblem] = []
-        let trimmedName = name.trimmingCharacters(in: .whitespaces)
-        do throws(DefinitionError) {
-            try DefinitionRules.checkName(name, of: "data extension")
-            if existing.contains(where: { $0.name.caseInsensitiveCompare(trimmedName) == .orderedSame }) {
-                throw DefinitionError.duplicateDataExtensionName(trimmedName)
-            }
-        } catch {
-            problems.append(DraftProblem(place: .name, error: error))
-        }
-        let key = externalKey?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !key.isEmpty {
+        /// A name or key: well formed, and not one another data extension has.
+        func check(
+            _ text: String, of what: String, at place: DraftProblem.Place, taken: [String],
+            duplicate: (String) -> DefinitionError
+        ) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
             do throws(DefinitionError) {
-                try DefinitionRules.checkName(key, of: "external key")
-                if existing.contains(where: { $0.externalKey.caseInsensitiveCompare(key) == .orderedSame }) {
-                    throw DefinitionError.duplicateExternalKey(key)
-                }
+                try DefinitionRules.checkName(text, of: what)
+                if taken.contains(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { throw duplicate(trimmed) }
             } catch {
-                problems.append(DraftProblem(place: .externalKey, error: error))
+                problems.append(DraftProblem(place: place, error: error))
             }
+        }
+        check(
+            name, of: "data extension", at: .name, taken: existing.map(\.name),
+            duplicate: DefinitionError.duplicateDataExtensionName)
+        if let key = externalKey, !key.trimmingCharacters(in: .whitespaces).isEmpty {
+            check(
+                key, of: "external key", at: .externalKey, taken: existing.map(\.externalKey),
+                duplicate: DefinitionError.duplicateExternalKey)
         }
         if fields.isEmpty { problems.append(DraftProblem(place: .fields, error: .noFields)) }
         problems += DefinitionRules.fieldProblems(fields).map { DraftProblem(place: .field($0.index), error: $0.error) }
