@@ -148,4 +148,26 @@ import Testing
         }
         #expect(!hasIndex)
     }
+
+    /// Reads by offset (the screens near the top, `$page` over REST) get the index too: without
+    /// it every keystroke would sort the whole table again.
+    @Test func offsetReadsBuildTheSortIndexOnce() throws {
+        let (temp, de) = try crowd()
+        func hasIndex(_ name: String) throws -> Bool {
+            try temp.workspace.pool.read { db in
+                try StoredDataExtension.load(.id(de.id), in: db).rowTable.hasSortIndex(for: de.field(named: name)!, in: db)
+            }
+        }
+        #expect(try !hasIndex("MemberID") && !hasIndex("LastName"))
+        let byMember = try temp.workspace.records(of: .id(de.id), offset: 2, limit: 3, sortedBy: RecordSort("MemberID"))
+        #expect(byMember.map { $0[de.field(named: "MemberID")!].displayText } == ["3", "4", "5"])
+        #expect(try hasIndex("MemberID"))
+        let page = try temp.workspace.rows(of: .id(de.id), offset: 0, limit: 2, sortedBy: RecordSort("LastName"))
+        #expect(page.records.count == 2 && page.total == 25)
+        #expect(try hasIndex("LastName"))
+        let unknown = #expect(throws: (any Error).self) {
+            try temp.workspace.records(of: .id(de.id), offset: 0, limit: 2, sortedBy: RecordSort("Nope"))
+        }
+        #expect(unknown is LabModel.RecordError)
+    }
 }

@@ -14,10 +14,10 @@ extension WorkspaceReading {
         of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort? = nil,
         matching filter: RecordFilter? = nil
     ) throws -> NumberedPage {
-        try ensureSortIndex(of: reference, for: sort)
-        return try database.read { db in
-            let records = try records(of: reference, offset: offset, limit: limit, sortedBy: sort, matching: filter, in: db)
-            return NumberedPage(records: records, total: try rowCount(of: reference, matching: filter, in: db))
+        try readSorted(reference, by: sort) { db, stored in
+            NumberedPage(
+                records: try records(in: stored, offset: offset, limit: limit, sortedBy: sort, matching: filter, db: db),
+                total: try rowCount(in: stored, matching: filter, db: db))
         }
     }
 
@@ -27,19 +27,17 @@ extension WorkspaceReading {
         of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort? = nil,
         matching filter: RecordFilter? = nil
     ) throws -> [Record] {
-        try ensureSortIndex(of: reference, for: sort)
-        return try database.read {
-            try records(of: reference, offset: offset, limit: limit, sortedBy: sort, matching: filter, in: $0)
+        try readSorted(reference, by: sort) { db, stored in
+            try records(in: stored, offset: offset, limit: limit, sortedBy: sort, matching: filter, db: db)
         }
     }
 
     /// How many records match `filter`: the kept row count when nil, else a count of the matches.
     public func rowCount(of reference: DataExtensionReference, matching filter: RecordFilter?) throws -> Int {
-        try database.read { try rowCount(of: reference, matching: filter, in: $0) }
+        try database.read { db in try rowCount(in: try StoredDataExtension.load(reference, in: db), matching: filter, db: db) }
     }
 
-    private func rowCount(of reference: DataExtensionReference, matching filter: RecordFilter?, in db: Database) throws -> Int {
-        let stored = try StoredDataExtension.load(reference, in: db)
+    private func rowCount(in stored: StoredDataExtension, matching filter: RecordFilter?, db: Database) throws -> Int {
         guard let filter else { return stored.definition.rowCount }
         let table = stored.rowTable
         let condition = try FilterSQL(table: table).condition(for: filter)
@@ -48,17 +46,13 @@ extension WorkspaceReading {
     }
 
     private func records(
-        of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort?, matching filter: RecordFilter?,
-        in db: Database
+        in stored: StoredDataExtension, offset: Int, limit: Int, sortedBy sort: RecordSort?, matching filter: RecordFilter?,
+        db: Database
     ) throws -> [Record] {
-        let stored = try StoredDataExtension.load(reference, in: db)
         let table = stored.rowTable
         var order = "_row"
-        if let sort {
-            guard let field = stored.definition.field(named: sort.fieldName) else {
-                throw RecordError.unknownField(dataExtension: stored.definition.name, field: sort.fieldName)
-            }
-            let direction = sort.ascending ? "ASC" : "DESC"
+        if let field = try stored.sortField(for: sort) {
+            let direction = (sort?.ascending ?? true) ? "ASC" : "DESC"
             order = "\(table.quotedColumn(of: field)) \(direction), _row \(direction)"
         }
         let condition: (sql: String, arguments: StatementArguments) =

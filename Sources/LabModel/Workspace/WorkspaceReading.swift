@@ -68,59 +68,51 @@ extension WorkspaceReading {
         of reference: DataExtensionReference, from cursor: RecordCursor?, direction: PageDirection, limit: Int,
         sort: RecordSort?, filter: RecordFilter?
     ) throws -> RecordPage {
-        if let page = try readPage(of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter) {
-            return page
-        }
-        try buildSortIndex(of: reference, for: sort)
-        return try readPage(
-            of: reference, from: cursor, direction: direction, limit: limit, sort: sort, filter: filter, indexMayBeMissing: true)!
-    }
-
-    /// The owner builds a missing sort index once, outside any read (at a million rows it takes
-    /// a second or two), so every later page by that field is an index walk.
-    func buildSortIndex(of reference: DataExtensionReference, for sort: RecordSort?) throws {
-        try storage.indexBuilder?.write { db in
-            let stored = try StoredDataExtension.load(reference, in: db)
-            if let sort, let field = stored.definition.field(named: sort.fieldName) {
-                try stored.rowTable.createSortIndex(for: field, in: db)
-            }
-        }
-    }
-
-    /// Builds the sort index when the owner can and it is missing (checked in a read first).
-    func ensureSortIndex(of reference: DataExtensionReference, for sort: RecordSort?) throws {
-        guard let sort, storage.indexBuilder != nil else { return }
-        let missing = try database.read { db in
-            let stored = try StoredDataExtension.load(reference, in: db)
-            guard let field = stored.definition.field(named: sort.fieldName) else { return false }
-            return try !stored.rowTable.hasSortIndex(for: field, in: db)
-        }
-        if missing { try buildSortIndex(of: reference, for: sort) }
-    }
-
-    /// nil when the page should wait for a sort index the owner can build.
-    private func readPage(
-        of reference: DataExtensionReference, from cursor: RecordCursor?, direction: PageDirection, limit: Int,
-        sort: RecordSort?, filter: RecordFilter?, indexMayBeMissing: Bool = false
-    ) throws -> RecordPage? {
-        try database.read { db in
-            let stored = try StoredDataExtension.load(reference, in: db)
-            var sortField: Field?
-            if let sort {
-                guard let field = stored.definition.field(named: sort.fieldName) else {
-                    throw RecordError.unknownField(dataExtension: stored.definition.name, field: sort.fieldName)
-                }
-                sortField = field
-            }
+        try readSorted(reference, by: sort) { db, stored in
             let table = stored.rowTable
-            if let sortField, storage.indexBuilder != nil, !indexMayBeMissing, try !table.hasSortIndex(for: sortField, in: db) {
-                return nil
-            }
             let query = RowQuery(
-                table: table, sortField: sortField, ascending: sort?.ascending ?? true,
+                table: table, sortField: try stored.sortField(for: sort), ascending: sort?.ascending ?? true,
                 filter: try filter.map { try FilterSQL(table: table).condition(for: $0) })
             return try query.page(from: cursor, direction: direction, limit: min(max(1, limit), 10_000), in: db)
         }
+    }
+
+    /// Runs a read of a data extension's rows in `sort`'s order. When this process owns the
+    /// workspace and the sort field has no index yet, the index is built first — once, outside
+    /// any read (at a million rows it takes a second or two) — so every sorted read, by keyset
+    /// or by offset, is an index walk rather than a sort of the whole table.
+    func readSorted<Value: Sendable>(
+        _ reference: DataExtensionReference, by sort: RecordSort?,
+        _ read: (Database, StoredDataExtension) throws -> Value
+    ) throws -> Value {
+        func attempt(checkingIndex: Bool) throws -> Value? {
+            try database.read { db in
+                let stored = try StoredDataExtension.load(reference, in: db)
+                if checkingIndex, storage.indexBuilder != nil, let field = try stored.sortField(for: sort),
+                    try !stored.rowTable.hasSortIndex(for: field, in: db)
+                {
+                    return nil
+                }
+                return try read(db, stored)
+            }
+        }
+        if let value = try attempt(checkingIndex: true) { return value }
+        try storage.indexBuilder?.write { db in
+            let stored = try StoredDataExtension.load(reference, in: db)
+            if let field = try stored.sortField(for: sort) { try stored.rowTable.createSortIndex(for: field, in: db) }
+        }
+        return try attempt(checkingIndex: false)!
+    }
+}
+
+extension StoredDataExtension {
+    /// The field `sort` names; nil for row order. - Throws: `RecordError.unknownField`.
+    func sortField(for sort: RecordSort?) throws -> Field? {
+        guard let sort else { return nil }
+        guard let field = definition.field(named: sort.fieldName) else {
+            throw RecordError.unknownField(dataExtension: definition.name, field: sort.fieldName)
+        }
+        return field
     }
 }
 
