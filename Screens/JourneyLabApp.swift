@@ -251,8 +251,8 @@ public final class JourneyLabApp {
             )
             message.render(into: &buffer, area: content)
         }
-        let typing = modes.contains { ["form", "grid", "filter", "dialog", "sortChooser"].contains($0) }
-        KeyHintBar(AppKeys.registry.hints(for: modes, includingGlobal: !typing)).render(into: &buffer, area: rows[2])
+        // While keys are text, `?` and `q` are letters: their hints would mislead.
+        KeyHintBar(AppKeys.registry.hints(for: modes, includingGlobal: !isTyping)).render(into: &buffer, area: rows[2])
         drawStatus(into: &buffer, area: rows[3])
         if showsHelp {
             HelpScreen(sections: AppKeys.registry.helpSections(for: screenModes + ["help"]), scroll: helpScroll, title: "Keys")

@@ -112,6 +112,23 @@ extension Workspace {
         requestLogBuffer.append(entry)
     }
 
+    /// The newest requests, newest last.
+    public func requestLog(last count: Int = 100) throws -> [RequestLogEntry] {
+        // Lines still queued are written first: a reader sees every request answered before it asked.
+        try requestLogBuffer.flush()
+        return try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM requestLog ORDER BY id DESC LIMIT ?", arguments: [count]).reversed().map {
+                row in
+                var entry = RequestLogEntry(
+                    time: row["time"], method: row["method"], path: row["path"], status: row["status"],
+                    durationMilliseconds: row["durationMilliseconds"], requestBody: row["requestBody"],
+                    responseBody: row["responseBody"], appID: (row["appID"] as String?).flatMap(UUID.init(uuidString:)))
+                entry.id = row["id"]
+                return entry
+            }
+        }
+    }
+
     private static func storageText(_ permissions: Set<AppPermission>) -> String {
         permissions.sorted().map(\.description).joined(separator: ",")
     }
@@ -130,22 +147,6 @@ extension WorkspaceReading {
         try apps().first { $0.clientID == clientID }
     }
 
-    /// The newest requests, newest last.
-    public func requestLog(last count: Int = 100) throws -> [RequestLogEntry] {
-        // The owner may hold lines not yet written; another process sees what was.
-        try (self as? Workspace)?.requestLogBuffer.flush()
-        return try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM requestLog ORDER BY id DESC LIMIT ?", arguments: [count]).reversed().map {
-                row in
-                var entry = RequestLogEntry(
-                    time: row["time"], method: row["method"], path: row["path"], status: row["status"],
-                    durationMilliseconds: row["durationMilliseconds"], requestBody: row["requestBody"],
-                    responseBody: row["responseBody"], appID: (row["appID"] as String?).flatMap(UUID.init(uuidString:)))
-                entry.id = row["id"]
-                return entry
-            }
-        }
-    }
 }
 
 /// Random client ids and secrets, like App Center's.
