@@ -15,7 +15,7 @@ indirect enum JSONValue: Sendable, Hashable {
     /// Parses a request body. - Throws: `APIError.malformed`.
     init(parsing data: Data) throws(APIError) {
         do {
-            self = try JSONDecoder().decode(JSONValue.self, from: data)
+            self = try JSONParser.parse(Array(data))
         } catch {
             throw APIError.malformed
         }
@@ -47,52 +47,54 @@ indirect enum JSONValue: Sendable, Hashable {
 
     /// Compact JSON text with sorted keys, so bodies are stable for tests and logs.
     var serialized: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let text): text
-        case .string(let text): Self.quote(text)
-        case .array(let items): "[" + items.map(\.serialized).joined(separator: ",") + "]"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .string(let text): Self.quote(text, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                item.write(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            "{" + fields.sorted { $0.key < $1.key }.map { "\(Self.quote($0.key)):\($0.value.serialized)" }.joined(separator: ",")
-                + "}"
+            out.append(UInt8(ascii: "{"))
+            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.quote(field.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                field.value.write(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                ])
+            default: out.append(byte)
             }
         }
-        return out + "\""
-    }
-}
-
-extension JSONValue: Decodable {
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let whole = try? container.decode(Int64.self) {
-            self = .number(String(whole))
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(String(number))
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let items = try? container.decode([JSONValue].self) {
-            self = .array(items)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,0 +1,216 @@
+/// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its bytes. Foundation's
+/// JSONDecoder went through `Decodable`, trying each kind of value in turn and building an
+/// error for every miss — most of the cost of a small request. Numbers keep the text they
+/// were written with; strings must be valid UTF-8 with valid escapes. One trailing comma after
+/// the last member or item is allowed, as Foundation's reader (and Marketing Cloud's) allow it.
+struct JSONParser {
+    /// Deeper nesting is refused rather than risking the stack (JSONDecoder's limit too).
+    static let deepestNesting = 512
+
+    private let bytes: [UInt8]
+    private var position = 0
+    private var depth = 0
+
+    struct Malformed: Error {}
+
+    static func parse(_ bytes: [UInt8]) throws(Malformed) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.position == bytes.count else { throw Malformed() }
+        return value
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func value() throws(Malformed) -> JSONValue {
+        skipWhitespace()
+        guard position < bytes.count else { throw Malformed() }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        default: return .number(try number())
+        }
+    }
+
+    private mutating func object() throws(Malformed) -> JSONValue {
+        try enter()
+        var fields: [String: JSONValue] = [:]
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) {
+            depth -= 1
+            return .object(fields)
+        }
+        repeat {
+            skipWhitespace()
+            if !fields.isEmpty && take(UInt8(ascii: "}")) {
+                depth -= 1
+                return .object(fields)
+            }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Malformed() }
+            let name = try string()
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { throw Malformed() }
+            fields[name] = try value()
+            skipWhitespace()
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "}")) else { throw Malformed() }
+        depth -= 1
+        return .object(fields)
+    }
+
+    private mutating func array() throws(Malformed) -> JSONValue {
+        try enter()
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) {
+            depth -= 1
+            return .array(items)
+        }
+        repeat {
+            skipWhitespace()
+            if !items.isEmpty && take(UInt8(ascii: "]")) {
+                depth -= 1
+                return .array(items)
+            }
+            items.append(try value())
+            skipWhitespace()
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "]")) else { throw Malformed() }
+        depth -= 1
+        return .array(items)
+    }
+
+    private mutating func enter() throws(Malformed) {
+        depth += 1
+        guard depth <= Self.deepestNesting else { throw Malformed() }
+        position += 1
+    }
+
+    /// A string, the opening quote at `position`.
+    private mutating func string() throws(Malformed) -> String {
+        position += 1
+        let start = position
+        // Most strings have no escapes: their bytes are taken as they are.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                defer { position += 1 }
+                return try Self.text(bytes[start..<position])
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            guard byte >= 0x20 else { throw Malformed() }
+            position += 1
+        }
+        var text = Array(bytes[start..<position])
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""): return try Self.text(text[...])
+            case UInt8(ascii: "\\"): try escape(into: &text)
+            case 0..<0x20: throw Malformed()
+            default: text.append(byte)
+            }
+        }
+        throw Malformed()
+    }
+
+    private mutating func escape(into text: inout [UInt8]) throws(Malformed) {
+        guard position < bytes.count else { throw Malformed() }
+        let byte = bytes[position]
+        position += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(byte)
+        case UInt8(ascii: "b"): text.append(0x08)
+        case UInt8(ascii: "f"): text.append(0x0C)
+        case UInt8(ascii: "n"): text.append(0x0A)
+        case UInt8(ascii: "r"): text.append(0x0D)
+        case UInt8(ascii: "t"): text.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hexQuad()
+            if (0xD800..<0xDC00).contains(scalar) {
+                // A high surrogate must be followed by an escaped low one.
+                guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")) else { throw Malformed() }
+                let low = try hexQuad()
+                guard (0xDC00..<0xE000).contains(low) else { throw Malformed() }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw Malformed() }
+            text.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default: throw Malformed()
+        }
+    }
+
+    private mutating func hexQuad() throws(Malformed) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw Malformed() }
+        var value: UInt32 = 0
+        for byte in bytes[position..<position + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Malformed()
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        position += 4
+        return value
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
+    private mutating func number() throws(Malformed) -> String {
+        let start = position
+        _ = take(UInt8(ascii: "-"))
+        if take(UInt8(ascii: "0")) {
+            // No leading zeros.
+        } else {
+            guard digits() > 0 else { throw Malformed() }
+        }
+        if take(UInt8(ascii: ".")) { guard digits() > 0 else { throw Malformed() } }
+        if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+            _ = take(UInt8(ascii: "+")) || take(UInt8(ascii: "-"))
+            guard digits() > 0 else { throw Malformed() }
+        }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private mutating func digits() -> Int {
+        let start = position
+        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+        return position - start
+    }
+
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Malformed) -> JSONValue {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw Malformed() }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { throw Malformed() }
+        position += count
+        return value
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    private static func text(_ utf8: ArraySlice<UInt8>) throws(Malformed) -> String {
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw Malformed() }
+        return text
+    }
+}
