@@ -89,9 +89,11 @@ final class Emulator: Sendable {
             guard operation.isAllowed(by: grant.scopes) else { throw APIError.forbidden }
             request.grant = grant
         }
-        let handler = route.handler
         let call = request
-        return (try await Self.offCooperativeThreads { try handler(call) }, request.grant?.app.id)
+        switch route.handler {
+        case .blocking(let handler): return (try await Self.offCooperativeThreads { try handler(call) }, call.grant?.app.id)
+        case .suspending(let handler): return (try await handler(call), call.grant?.app.id)
+        }
     }
 
     /// Runs blocking work (SQLite waits for the writer while the engine holds it for a batch) on

@@ -10,7 +10,7 @@ import Testing
         let seed = try SeedScenario.configure(fixture.workspace)
         await fixture.engine.stop()
         #expect(!fixture.engine.isRunning)
-        let fired = try fixture.workspace.fireAPIEvent(
+        let fired = try await fixture.workspace.fireAPIEvent(
             key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()  // not running: returns at once, nothing done
         #expect(try fixture.workspace.eventInstance(fired.instanceID).status == .queued)
@@ -27,7 +27,8 @@ import Testing
         let lonely = try workspace.createContactEvent(name: "Lonely", eventKey: "LONELY-KEY", destinationGroupID: seed.group.id)
         try workspace.createEventDataExtension(for: lonely.id, name: "Lonely Data", fields: [])
         try workspace.startEvent(lonely.id)
-        let fired = try workspace.fireContactEvent(ContactEventRequest(eventKey: "lonely-key", contact: .key("sam@sausage.com")))
+        let fired = try await workspace.fireContactEvent(
+            ContactEventRequest(eventKey: "lonely-key", contact: .key("sam@sausage.com")))
         await fixture.engine.settle()
         let event = try workspace.eventInstance(fired.instanceID)
         #expect(event.status == .done)
@@ -91,12 +92,12 @@ import Testing
             try workspace.fireAPIEvent(key: trigger.key, contact: .key("lee@x.com"), data: ["Email": "bee@x.com", "Name": "Lee"])
         }
         // The key field left out of the data takes the contact's key.
-        let fired = try workspace.fireAPIEvent(key: trigger.key, contact: .key("lee@x.com"), data: ["Name": "Lee"])
+        let fired = try await workspace.fireAPIEvent(key: trigger.key, contact: .key("lee@x.com"), data: ["Name": "Lee"])
         await fixture.engine.settle()
         let row = try workspace.record(in: .id(leads.id), rowID: try #require(fired.writtenRow?.rowID)).texts(in: leads)
         #expect(row == ["Email": "lee@x.com", "Name": "Welcomed"])
         // Keys compare case-insensitively, as contacts do.
-        let again = try workspace.fireAPIEvent(key: trigger.key, contact: .key("LEE@x.com"), data: ["Email": "lee@X.com"])
+        let again = try await workspace.fireAPIEvent(key: trigger.key, contact: .key("LEE@x.com"), data: ["Email": "lee@X.com"])
         #expect(again.writtenRow == nil)
         #expect(again.contact.key == "lee@x.com")
     }
@@ -159,7 +160,8 @@ extension EngineEdgeTests {
         try workspace.runOnce(seed.automation.id)
         fixture.engine.advance()  // batch 1: susan
         await fixture.engine.settle()
-        try workspace.fireAPIEvent(key: open.key, contact: .key("sally@sausage.com"), data: ["EmailAddress": "sally@sausage.com"])
+        try await workspace.fireAPIEvent(
+            key: open.key, contact: .key("sally@sausage.com"), data: ["EmailAddress": "sally@sausage.com"])
         for _ in 0..<8 {
             fixture.engine.advance()
             await fixture.engine.settle()

@@ -17,7 +17,8 @@ import Testing
             to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
         let v1 = try workspace.activate(.id(journey.id)).versions[0]
 
-        try workspace.fireAPIEvent(key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        try await workspace.fireAPIEvent(
+            key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         #expect(try workspace.contactsInside(version: v1.id) == 1)
 
@@ -42,7 +43,7 @@ import Testing
         let fixture = try EngineFixture(settings: EngineSettings(pace: .stepped))
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
-        let fired = try workspace.fireAPIEvent(
+        let fired = try await workspace.fireAPIEvent(
             key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         #expect(try workspace.eventInstance(fired.instanceID).status == .queued)
@@ -63,7 +64,7 @@ import Testing
         let fixture = try EngineFixture(manualClock: true, settings: EngineSettings(pace: .realistic))
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
-        let fired = try workspace.fireAPIEvent(
+        let fired = try await workspace.fireAPIEvent(
             key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         #expect(try workspace.eventInstance(fired.instanceID).status == .queued)
@@ -116,7 +117,7 @@ import Testing
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
         let changes = workspace.changes()
-        let fired = try workspace.fireAPIEvent(
+        let fired = try await workspace.fireAPIEvent(
             key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         let run = try workspace.runOnce(seed.automation.id)
@@ -178,7 +179,7 @@ import Testing
     @Test func theCallersDataKeyIsJournaled() async throws {
         let fixture = try EngineFixture()
         let seed = try SeedScenario.configure(fixture.workspace)
-        try fixture.workspace.fireContactEvent(
+        try await fixture.workspace.fireContactEvent(
             ContactEventRequest(
                 eventKey: seed.trigger.key, contact: .key("sam@sausage.com"),
                 data: [ContactEventData(name: "Member Preferences", key: "pref-42", items: [[NameValue("Preference", "x")]])]))
@@ -204,7 +205,8 @@ extension EngineFailureTests {
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
         try workspace.activate(.id(journey.id))
-        try workspace.fireAPIEvent(key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        try await workspace.fireAPIEvent(
+            key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         let until = fixture.clock!.now.addingTimeInterval(86_400)
         let expected = until.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))

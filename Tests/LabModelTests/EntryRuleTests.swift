@@ -25,7 +25,8 @@ import Testing
     private func fire(_ fixture: EngineFixture, _ trigger: EventDefinition, _ email: String = "susan@sausage.com") async throws
         -> EntryOutcome
     {
-        let fired = try fixture.workspace.fireAPIEvent(key: trigger.key, contact: .key(email), data: ["EmailAddress": email])
+        let fired = try await fixture.workspace.fireAPIEvent(
+            key: trigger.key, contact: .key(email), data: ["EmailAddress": email])
         await fixture.engine.settle()
         return try #require(try fixture.workspace.entries(of: fired.instanceID).first).outcome
     }
@@ -117,7 +118,7 @@ import Testing
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
         let draft = try workspace.createInteraction(name: "Never published")
         let trigger = try workspace.setTrigger(of: .id(draft.id), name: "Draft trigger", dataExtension: .id(members.id))
-        let fired = try workspace.fireAPIEvent(
+        let fired = try await workspace.fireAPIEvent(
             key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         let entries = try workspace.entries(of: fired.instanceID)

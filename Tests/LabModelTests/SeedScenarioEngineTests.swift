@@ -40,7 +40,7 @@ import Testing
         try workspace.addRecord(
             to: .id(members.id),
             values: ["EmailAddress": "sid@sausage.com", "MemberID": "4", "FirstName": "Sid", "LastName": "Sausage"])
-        let fired = try workspace.fireContactEvent(
+        let fired = try await workspace.fireContactEvent(
             ContactEventRequest(
                 eventKey: seed.trigger.key, contact: .key("sid@sausage.com"),
                 data: [
@@ -62,7 +62,7 @@ import Testing
         try workspace.addRecord(
             to: .id(members.id),
             values: ["EmailAddress": "sue@sausage.com", "MemberID": "6", "FirstName": "Sue", "LastName": "Saveloy"])
-        let inData = try workspace.fireContactEvent(
+        let inData = try await workspace.fireContactEvent(
             ContactEventRequest(
                 eventKey: seed.trigger.key,
                 data: [
@@ -83,7 +83,7 @@ import Testing
         let journey = try workspace.activate(.id(seed.journey.id))
         #expect(journey.versions.map(\.status) == [.stopped, .published])
 
-        let saskia = try workspace.fireAPIEvent(
+        let saskia = try await workspace.fireAPIEvent(
             key: trigger2.key, contact: .key("saskia@sausage.com"),
             data: ["EmailAddress": "saskia@sausage.com", "MemberID": "5", "FirstName": "Saskia", "LastName": "Sausage"])
         #expect(saskia.writtenRow?.dataExtensionID == members.id)
@@ -106,7 +106,7 @@ import Testing
             to: .id(members.id),
             values: ["EmailAddress": "stan@sausage.com", "MemberID": "8", "FirstName": "Stan", "LastName": "Sausage"])
         let before = try fixture.record(members, email: "stan@sausage.com")
-        let stan = try workspace.fireAPIEvent(
+        let stan = try await workspace.fireAPIEvent(
             key: trigger2.key, contact: .key("stan@sausage.com"),
             data: ["EmailAddress": "stan@sausage.com", "MemberID": "99", "FirstName": "Changed", "LastName": "Changed"])
         #expect(stan.writtenRow == nil)

@@ -28,15 +28,7 @@ struct EngineWorker {
     static func next(now: Date, in db: Database) throws -> (item: WorkItem?, nextDue: Date?) {
         let queued = EventInstance.Status.queued.rawValue
         let entering = EventInstance.Status.entering.rawValue
-        if let seq = try Int64.fetchOne(
-            db.cachedStatement(
-                sql:
-                    "SELECT seq FROM eventInstance WHERE status = ? AND source != 'automation' AND notBefore <= ? ORDER BY seq LIMIT 1"
-            ),
-            arguments: [queued, now])
-        {
-            return (.singleEvent(seq: seq), nil)
-        }
+        if let seq = try nextSingleEvent(now: now, in: db) { return (.singleEvent(seq: seq), nil) }
         if let id = try Int64.fetchOne(
             db.cachedStatement(
                 sql: "SELECT id FROM journeyCohort WHERE exitedAt IS NULL AND dueAt <= ? ORDER BY dueAt, id LIMIT 1"),
@@ -63,6 +55,17 @@ struct EngineWorker {
                     """),
             arguments: [queued, entering])
         return (nil, nextDue)
+    }
+
+    /// The oldest fired event (not an automation's) due now.
+    static func nextSingleEvent(now: Date, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT seq FROM eventInstance INDEXED BY eventInstance_queueOrder
+                    WHERE status = ? AND source != 'automation' AND notBefore <= ? ORDER BY seq LIMIT 1
+                    """),
+            arguments: [EventInstance.Status.queued.rawValue, now.databaseText])
     }
 
     /// Does `item`; nil when it is no longer due (another worker took it).

@@ -32,10 +32,18 @@ public final class EventEngine: Sendable {
         var settleWaiters: [(ticket: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    init(pool: DatabasePool, clock: @escaping @Sendable () -> Date, feed: ChangeFeed) {
+    /// Whether firings wait for the database: the engine then ends its transaction early, so
+    /// an event is acknowledged without waiting for the decisions on earlier ones.
+    private let firingsWaiting: @Sendable () -> Bool
+
+    init(
+        pool: DatabasePool, clock: @escaping @Sendable () -> Date, feed: ChangeFeed,
+        firingsWaiting: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.pool = pool
         self.clock = clock
         self.feed = feed
+        self.firingsWaiting = firingsWaiting
     }
 
     public var settings: EngineSettings {
@@ -149,7 +157,13 @@ public final class EventEngine: Sendable {
                 wakeup.wait(atMost: 1)
                 continue
             }
-            if !perform(item, settings: settings) {
+            let done =
+                if case .singleEvent = item, settings.pace != .stepped, settings.haltAfterBatches == nil {
+                    performSingleEvents(startingWith: item, settings: settings)
+                } else {
+                    perform(item, settings: settings)
+                }
+            if !done {
                 // Not even the failure could be recorded (disk full, file locked): try again later.
                 wakeup.wait(atMost: 1)
             }
@@ -202,6 +216,52 @@ public final class EventEngine: Sendable {
             guard let (entries, changes) = recorded else { return false }
             feed.publish(entries.map(WorkspaceChange.journal) + changes)
             return true
+        }
+    }
+
+    /// Most single events a transaction decides: enough that the engine keeps up with a burst
+    /// of firings (one commit each had it falling behind), few enough that firings waiting for
+    /// the database are not held up long.
+    static let singleEventsPerTransaction = 200
+
+    /// Decides `first` and the single events due after it in one transaction, each in a
+    /// savepoint of its own: one that fails is rolled back alone and recorded as failed.
+    /// - Returns: false when nothing could be written (a busy or failing file); tried again later.
+    private func performSingleEvents(startingWith first: WorkItem, settings: EngineSettings) -> Bool {
+        let now = clock()
+        let worker = EngineWorker(settings: settings, now: now)
+        do {
+            let (entries, changes) = try pool.write { db -> ([JournalEntry], [WorkspaceChange]) in
+                var entries: [JournalEntry] = []
+                var changes: [WorkspaceChange] = []
+                var item: WorkItem? = first
+                var decided = 0
+                while let unit = item, decided < Self.singleEventsPerTransaction, !state.withLock({ $0.stopping }) {
+                    var outcome: UnitOutcome?
+                    do {
+                        try db.inSavepoint {
+                            outcome = try worker.perform(unit, in: db)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError where Self.transientCodes.contains(error.resultCode) {
+                        throw error
+                    } catch {
+                        outcome = try worker.fail(unit, error: error, in: db)
+                    }
+                    if let outcome {
+                        entries += try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) }
+                        changes += outcome.changes
+                    }
+                    decided += 1
+                    if firingsWaiting() { break }
+                    item = try EngineWorker.nextSingleEvent(now: now, in: db).map { WorkItem.singleEvent(seq: $0) }
+                }
+                return (entries, changes)
+            }
+            feed.publish(entries.map(WorkspaceChange.journal) + changes)
+            return true
+        } catch {
+            return false
         }
     }
 

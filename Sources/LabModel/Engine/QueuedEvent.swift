@@ -37,7 +37,7 @@ struct QueuedEvent {
                 """,
             arguments: [
                 id.storageText, source.rawValue, eventKey, dataExtensionID?.storageText, contactID, runID?.storageText,
-                activityID?.storageText, EventInstance.Status.queued.rawValue, notBefore, lastRow, now,
+                activityID?.storageText, EventInstance.Status.queued.rawValue, notBefore.databaseText, lastRow, now.databaseText,
             ])
     }
 

@@ -21,7 +21,8 @@ enum ContactModelStore {
 
     /// The contact with this key, created the first time the key is seen.
     static func ensureContact(key: String, now: Date, in db: Database) throws -> Contact {
-        try db.cachedExecute(sql: "INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now])
+        try db.cachedExecute(
+            sql: "INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now.databaseText])
         return try contact(.key(key), in: db)!
     }
 

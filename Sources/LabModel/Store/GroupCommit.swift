@@ -1,70 +1,119 @@
 import Dispatch
+import Foundation
 import GRDB
 import Synchronization
 
-/// Small writes from many threads committed together. Each caller's work runs in a savepoint
+/// Small writes from many callers committed together. Each caller's work runs in a savepoint
 /// of its own inside one transaction (a refused one is rolled back alone), and every caller
-/// returns only once that transaction has committed — so an event acknowledged is an event
-/// written, while one commit serves as many events as arrived during the previous one.
+/// hears its outcome only once that transaction has committed — so an event acknowledged is an
+/// event written, while one commit serves every event that arrived during the previous one.
 ///
-/// The first caller to find no commit under way leads: it takes everything waiting, writes
-/// it, wakes the others, and hands the lead to the first caller that arrived meanwhile.
+/// The commits are made on a thread of the group commit's own, never on a caller's: a caller
+/// that blocks (or suspends) while it waits holds no writer, so a burst of requests cannot
+/// take up Dispatch's few worker threads and leave the batch with none to form on. The thread
+/// lingers a moment after the last batch, then ends until the next write.
 final class GroupCommit: Sendable {
-    /// One caller's work and, once the batch is written, its outcome. Touched by its caller
-    /// before it waits and after it is woken, and by the leader in between: the semaphore
-    /// orders those, hence @unchecked.
-    private final class Job: @unchecked Sendable {
+    /// One caller's work and what to do with its outcome once the batch is committed. Handed
+    /// from its caller to the writer under the queue's lock, then touched by the writer alone.
+    private struct Job: @unchecked Sendable {
         let work: (Database) throws -> Any
-        var outcome: Result<Any, any Error>?
-        var leads = false
-        let woken = DispatchSemaphore(value: 0)
-
-        init(_ work: @escaping (Database) throws -> Any) { self.work = work }
+        let finish: (Result<Any, any Error>) -> Void
     }
 
     private struct Queue {
         var waiting: [Job] = []
-        var isWriting = false
+        var hasWriter = false
+        /// The writer waits on `arrival` for the next job; the first new job signals it.
+        var writerSleeps = false
     }
 
     /// Enough to amortize a commit, few enough that the first in a batch is not kept long.
     static let largestBatch = 500
+    /// How long the writer thread waits for more work before it ends.
+    static let linger: DispatchTimeInterval = .milliseconds(250)
 
     private let pool: DatabasePool
     private let queue = Mutex(Queue())
+    private let arrival = DispatchSemaphore(value: 0)
 
     init(pool: DatabasePool) { self.pool = pool }
 
+    /// Whether writes wait for the next commit.
+    var hasWaiting: Bool { queue.withLock { !$0.waiting.isEmpty } }
+
+    /// Blocks until `work` is committed (or refused) with its batch.
     func write<T>(_ work: @escaping (Database) throws -> T) throws -> T {
-        let job = Job { try work($0) }
-        let leads = queue.withLock { queue in
-            queue.waiting.append(job)
-            defer { queue.isWriting = true }
-            return !queue.isWriting
-        }
-        if !leads {
-            job.woken.wait()
-            if job.leads { lead() }
-        } else {
-            lead()
-        }
-        switch job.outcome {
-        case .success(let value): return value as! T
-        case .failure(let error): throw error
-        case nil: preconditionFailure("a group commit finished without this write")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<Any, any Error>?
+        submit(
+            Job(
+                work: { try work($0) },
+                finish: { result in
+                    outcome = result
+                    done.signal()
+                }))
+        done.wait()
+        return try outcome!.get() as! T
+    }
+
+    /// Suspends until `work` is committed (or refused) with its batch.
+    func write<T: Sendable>(_ work: @escaping (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            submit(Job(work: { try work($0) }, finish: { result in continuation.resume(with: result.map { $0 as! T }) }))
         }
     }
 
-    /// Writes the waiting jobs (the leader's own among them, first), wakes their callers, and
-    /// passes the lead on or ends it.
-    private func lead() {
-        let batch = queue.withLock { queue in
-            let batch = Array(queue.waiting.prefix(Self.largestBatch))
-            queue.waiting.removeFirst(batch.count)
-            return batch
+    private func submit(_ job: Job) {
+        let (startsWriter, wakesWriter) = queue.withLock { queue -> (Bool, Bool) in
+            queue.waiting.append(job)
+            if !queue.hasWriter {
+                queue.hasWriter = true
+                return (true, false)
+            }
+            defer { queue.writerSleeps = false }
+            return (false, queue.writerSleeps)
         }
+        if wakesWriter { arrival.signal() }
+        if startsWriter {
+            let thread = Thread { [self] in writeUntilIdle() }
+            thread.name = "journeylab-commit"
+            thread.start()
+        }
+    }
+
+    private func writeUntilIdle() {
+        while true {
+            let batch = queue.withLock { queue -> [Job] in
+                let batch = Array(queue.waiting.prefix(Self.largestBatch))
+                queue.waiting.removeFirst(batch.count)
+                queue.writerSleeps = batch.isEmpty
+                return batch
+            }
+            if !batch.isEmpty {
+                commit(batch)
+                continue
+            }
+            guard arrival.wait(timeout: .now() + Self.linger) == .timedOut else { continue }
+            let ends = queue.withLock { queue -> Bool in
+                // Still asleep: nobody has signalled, and nobody will once hasWriter is false.
+                guard queue.writerSleeps else { return false }
+                queue.writerSleeps = false
+                queue.hasWriter = false
+                return true
+            }
+            if ends { return }
+            // A job arrived as the wait timed out; its signal is on the way.
+            arrival.wait()
+        }
+    }
+
+    /// Writes the batch in one transaction, a savepoint per job, then tells every caller.
+    private func commit(_ batch: [Job]) {
+        var outcomes: [Result<Any, any Error>] = []
+        outcomes.reserveCapacity(batch.count)
         do {
             try pool.write { db in
+                outcomes.removeAll(keepingCapacity: true)
                 for job in batch {
                     do {
                         var value: Any?
@@ -72,25 +121,16 @@ final class GroupCommit: Sendable {
                             value = try job.work(db)
                             return .commit
                         }
-                        job.outcome = .success(value!)
+                        outcomes.append(.success(value!))
                     } catch {
-                        job.outcome = .failure(error)
+                        outcomes.append(.failure(error))
                     }
                 }
             }
         } catch {
             // The commit failed: none of the batch is written, whatever each job returned.
-            for job in batch { job.outcome = .failure(error) }
+            outcomes = batch.map { _ in .failure(error) }
         }
-        let next = queue.withLock { queue in
-            if queue.waiting.isEmpty { queue.isWriting = false }
-            return queue.waiting.first
-        }
-        // The leader is the batch's first job; it is awake already.
-        for job in batch.dropFirst() { job.woken.signal() }
-        if let next {
-            next.leads = true
-            next.woken.signal()
-        }
+        for (job, outcome) in zip(batch, outcomes) { job.finish(outcome) }
     }
 }

@@ -25,7 +25,7 @@ struct JournalRecord: Codable, FetchableRecord, PersistableRecord {
         var record = JournalRecord(line, time: time)
         try db.cachedExecute(
             sql: "INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, ?, ?, ?, ?)",
-            arguments: [time, record.entity, record.action, record.entityIDs, record.sentence])
+            arguments: [time.databaseText, record.entity, record.action, record.entityIDs, record.sentence])
         record.id = db.lastInsertedRowID
         return record.entry
     }

@@ -50,6 +50,11 @@ enum Migrations {
         migrator.registerMigration("v3 event engine: queue, cohorts, entries") { db in
             try EngineSchema.create(in: db)
         }
+        migrator.registerMigration("v4 the engine's queue in firing order") { db in
+            // The next event to decide is the oldest queued one: found at the front of this
+            // index, where (status, notBefore) had the engine sort every queued event each time.
+            try db.create(index: "eventInstance_queueOrder", on: "eventInstance", columns: ["status", "seq"])
+        }
         return migrator
     }
 }

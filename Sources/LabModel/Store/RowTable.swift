@@ -24,7 +24,7 @@ struct RowTable {
     /// calls it once per statement batch (a per-row trigger cost 2 µs a row on bulk imports).
     func adjustRowCount(by change: Int, in db: Database) throws {
         guard change != 0 else { return }
-        try db.execute(
+        try db.cachedExecute(
             sql: "UPDATE dataExtension SET rowCount = rowCount + ? WHERE id = ?",
             arguments: [change, stored.definition.id.storageText])
     }

@@ -8,8 +8,18 @@ extension Workspace {
     /// Returns at once; the engine decides the entry.
     @discardableResult
     public func fireContactEvent(_ request: ContactEventRequest) throws -> FiredEvent {
+        try fire(contactEventFiring(request))
+    }
+
+    /// `fireContactEvent` for callers that suspend rather than block while the commit is made.
+    @discardableResult
+    public func fireContactEvent(_ request: ContactEventRequest) async throws -> FiredEvent {
+        try await fire(contactEventFiring(request))
+    }
+
+    private func contactEventFiring(_ request: ContactEventRequest) -> Firing {
         let instanceID = UUID()
-        return try fire(instanceID: instanceID) { [self] db, now in
+        return Firing(instanceID: instanceID) { [self] db, now in
             guard
                 let event = try ContactModelStore.contactEvents(in: db).first(where: {
                     $0.eventKey.caseInsensitiveCompare(request.eventKey) == .orderedSame
@@ -61,16 +71,23 @@ extension Workspace {
     /// Returns at once; the engine decides the entry.
     @discardableResult
     public func fireAPIEvent(key: String, contact reference: ContactReference, data: [String: String]) throws -> FiredEvent {
+        try fire(apiEventFiring(key: key, contact: reference, data: data))
+    }
+
+    /// `fireAPIEvent` for callers that suspend rather than block while the commit is made.
+    @discardableResult
+    public func fireAPIEvent(key: String, contact reference: ContactReference, data: [String: String]) async throws
+        -> FiredEvent
+    {
+        try await fire(apiEventFiring(key: key, contact: reference, data: data))
+    }
+
+    private func apiEventFiring(key: String, contact reference: ContactReference, data: [String: String]) -> Firing {
         let instanceID = UUID()
-        return try fire(instanceID: instanceID) { [self] db, now in
-            guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
-                throw FireEventError.unknownEventKey(key)
-            }
-            let source = try StoredDataExtension.load(.id(definition.dataExtensionID), in: db)
-            let de = source.definition
-            guard let keyField = de.contactKeyField(in: try ContactModelStore.attributeGroups(in: db)) else {
-                throw FireEventError.sourceHasNoContactKey(dataExtension: de.name)
-            }
+        return Firing(instanceID: instanceID) { [self] db, now in
+            let target = try apiEventTarget(key: key, in: db)
+            let (definition, source, de) = (target.definition, target.source, target.source.definition)
+            guard let keyField = target.keyField else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
             // `eventInstanceId` is reserved: the platform logs its own.
             var values = data.filter { $0.key.caseInsensitiveCompare("eventInstanceId") != .orderedSame }
             try checkEventData(values, for: de, now: now)
@@ -85,12 +102,7 @@ extension Workspace {
             } else {
                 values[keyField.name] = contact.key
             }
-            let table = source.tableName.quotedDatabaseIdentifier
-            let existing = try db.cachedValue(
-                Int64.self,
-                sql:
-                    "SELECT _row FROM \(table) WHERE \(source.column(of: keyField).quotedDatabaseIdentifier) = ? ORDER BY _row LIMIT 1",
-                arguments: [contact.key])
+            let existing = try db.cachedValue(Int64.self, sql: target.contactRowSQL, arguments: [contact.key])
             var written: FiredEvent.WrittenRow?
             if existing == nil {
                 if let instanceField = de.field(named: ContactEvent.instanceFieldName), instanceField.isSystem {
@@ -117,20 +129,54 @@ extension Workspace {
         }
     }
 
+    /// What firing an API event reads of its definitions: the trigger, its event source and the
+    /// field holding the contact key — read once, then again only after a write that may
+    /// change them (the firing itself changes none).
+    private func apiEventTarget(key: String, in db: Database) throws -> APIEventTarget {
+        let generation = definitionsGeneration.load(ordering: .acquiring)
+        if let known = apiEventTargets.withLock({ $0.generation == generation ? $0.byKey[key] : nil }) { return known }
+        guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
+            throw FireEventError.unknownEventKey(key)
+        }
+        let source = try StoredDataExtension.load(.id(definition.dataExtensionID), in: db)
+        let keyField = source.definition.contactKeyField(in: try ContactModelStore.attributeGroups(in: db))
+        let target = APIEventTarget(definition: definition, source: source, keyField: keyField)
+        apiEventTargets.withLock { targets in
+            if targets.generation != generation { targets = APIEventTargets(generation: generation) }
+            targets.byKey[key] = target
+        }
+        return target
+    }
+
     /// Names the platform fills in an event data extension; callers' values for them are ignored.
     private static let platformFilled: Set<String> = ["eventinstanceid", "parenteventinstanceid", "contactkey"]
 
+    /// A firing's writes, made at `now`: its outcome, journal line and changed rows.
+    private struct Firing {
+        let instanceID: UUID
+        let body: (Database, Date) throws -> (FiredEvent, JournalLine, [WorkspaceChange])
+
+        func transaction(at now: Date) -> (Database) throws -> (FiredEvent, JournalEntry, [WorkspaceChange]) {
+            { db in
+                let (fired, line, changes) = try body(db, now)
+                return (fired, try JournalRecord.append(line, time: now, in: db), changes)
+            }
+        }
+    }
+
     /// Runs a firing with its journal line — in a commit shared with the firings that arrive
     /// meanwhile, each whole or not at all — then tells subscribers and wakes the engine.
-    private func fire(
-        instanceID: UUID, _ body: @escaping (Database, Date) throws -> (FiredEvent, JournalLine, [WorkspaceChange])
-    ) throws -> FiredEvent {
-        let now = clock()
-        let (fired, entry, changes) = try groupCommit.write { db in
-            let (fired, line, changes) = try body(db, now)
-            return (fired, try JournalRecord.append(line, time: now, in: db), changes)
-        }
-        feed.publish([.journal(entry), .eventInstance(instanceID)] + changes)
+    private func fire(_ firing: Firing) throws -> FiredEvent {
+        announce(try groupCommit.write(firing.transaction(at: clock())), of: firing)
+    }
+
+    private func fire(_ firing: Firing) async throws -> FiredEvent {
+        announce(try await groupCommit.write(firing.transaction(at: clock())), of: firing)
+    }
+
+    private func announce(_ outcome: (FiredEvent, JournalEntry, [WorkspaceChange]), of firing: Firing) -> FiredEvent {
+        let (fired, entry, changes) = outcome
+        feed.publish([.journal(entry), .eventInstance(firing.instanceID)] + changes)
         engine.wake()
         return fired
     }

@@ -22,6 +22,10 @@ public final class Workspace: WorkspaceReading, Sendable {
     /// Firings from many requests share commits.
     let groupCommit: GroupCommit
     let requestLogBuffer: RequestLogBuffer
+    /// Counts the writes that may change definitions (every `perform`); what was read of the
+    /// definitions before the latest one is read again.
+    let definitionsGeneration = Atomic<UInt64>(0)
+    let apiEventTargets = Mutex(APIEventTargets())
 
     public var storage: WorkspaceStorage { WorkspaceStorage(reader: pool, indexBuilder: pool) }
 
@@ -44,8 +48,9 @@ public final class Workspace: WorkspaceReading, Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
-        engine = EventEngine(pool: pool, clock: clock, feed: feed)
-        groupCommit = GroupCommit(pool: pool)
+        let groupCommit = GroupCommit(pool: pool)
+        self.groupCommit = groupCommit
+        engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.hasWaiting })
         requestLogBuffer = RequestLogBuffer(pool: pool)
     }
 
@@ -79,6 +84,7 @@ public final class Workspace: WorkspaceReading, Sendable {
     /// hear of it once it is committed.
     func perform<Result>(_ change: (Database) throws -> (Result, JournalLine)) throws -> Result {
         let now = clock()
+        defer { definitionsGeneration.add(1, ordering: .releasing) }
         let (result, entry) = try pool.write { db in
             let (result, line) = try change(db)
             return (result, try JournalRecord.append(line, time: now, in: db))

@@ -9,15 +9,19 @@ struct EventRoutes {
 
     var routes: [Route] {
         [
-            Route(.post, "/contacts/v1/contactEvents", operation: .fireContactEvent) { try contactEvent($0) },
-            Route(.post, "/interaction/v1/events", operation: .fireAPIEvent) { try event($0) },
-            Route(.post, "/interaction-experimental/v1/events", operation: .fireAPIEvent) { try event($0) },
+            Route(
+                .post, "/contacts/v1/contactEvents", operation: .fireContactEvent,
+                handler: .suspending { try await contactEvent($0) }),
+            Route(.post, "/interaction/v1/events", operation: .fireAPIEvent, handler: .suspending { try await event($0) }),
+            Route(
+                .post, "/interaction-experimental/v1/events", operation: .fireAPIEvent,
+                handler: .suspending { try await event($0) }),
         ]
     }
 
     /// The seed's two forms: `contactKey` (or `contactID`) at the top, or a `ContactKey` value
     /// among the items; `data[]` addressed by `id` (external key) and `name`.
-    func contactEvent(_ request: EmulatorRequest) throws -> EmulatorResponse {
+    func contactEvent(_ request: EmulatorRequest) async throws -> EmulatorResponse {
         let body = try request.json()
         guard let key = body["eventDefinitionKey"]?.nonEmptyText else {
             throw APIError.badRequest("eventDefinitionKey is required.")
@@ -34,10 +38,8 @@ struct EventRoutes {
                     }
                 })
         }
-        let fired = try firing {
-            try emulator.workspace.fireContactEvent(
-                ContactEventRequest(eventKey: key, contact: try contact(in: body), data: data))
-        }
+        let firing = ContactEventRequest(eventKey: key, contact: try contact(in: body), data: data)
+        let fired = try await refusingInMarketingCloudShapes { try await emulator.workspace.fireContactEvent(firing) }
         return EmulatorResponse(
             status: .ok,
             body: .object([
@@ -53,14 +55,16 @@ struct EventRoutes {
     }
 
     /// `ContactKey` (or `ContactID`), `EventDefinitionKey`, flat `Data` → 201 `{"eventInstanceId"}`.
-    func event(_ request: EmulatorRequest) throws -> EmulatorResponse {
+    func event(_ request: EmulatorRequest) async throws -> EmulatorResponse {
         let body = try request.json()
         guard let key = body["EventDefinitionKey"]?.nonEmptyText else {
             throw APIError.badRequest("EventDefinitionKey is required.")
         }
         guard let contact = try contact(in: body) else { throw APIError.badRequest("ContactKey is required.") }
         let data = try Self.eventData(body["Data"])
-        let fired = try firing { try emulator.workspace.fireAPIEvent(key: key, contact: contact, data: data) }
+        let fired = try await refusingInMarketingCloudShapes {
+            try await emulator.workspace.fireAPIEvent(key: key, contact: contact, data: data)
+        }
         return EmulatorResponse(
             status: .created, body: .object(["eventInstanceId": .string(fired.instanceID.uuidString.lowercased())]))
     }
@@ -94,9 +98,9 @@ struct EventRoutes {
         }
     }
 
-    private func firing(_ body: () throws -> FiredEvent) throws -> FiredEvent {
+    private func refusingInMarketingCloudShapes(_ body: () async throws -> FiredEvent) async throws -> FiredEvent {
         do {
-            return try body()
+            return try await body()
         } catch {
             throw Self.refusal(error)
         }

@@ -15,8 +15,8 @@ struct PlatformRoutes {
 
     var routes: [Route] {
         [
-            Route(.get, "/platform/v1/tokenContext", operation: .readTokenContext) { try tokenContext($0) },
-            Route(.get, "/platform/v1/endpoints/{type}", operation: .readTokenContext) { try endpoint($0) },
+            Route(.get, "/platform/v1/tokenContext", operation: .readTokenContext, handler: .suspending { try tokenContext($0) }),
+            Route(.get, "/platform/v1/endpoints/{type}", operation: .readTokenContext, handler: .suspending { try endpoint($0) }),
         ]
     }
 

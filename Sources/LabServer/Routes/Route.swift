@@ -52,43 +52,73 @@ struct EmulatorResponse: Sendable {
 /// A method and path pattern (`/hub/v1/dataevents/key:{key}/rowset`), the operation a token
 /// must allow (nil: no token needed), and the handler.
 struct Route: Sendable {
+    enum Handler: Sendable {
+        /// Calls the workspace, whose SQLite calls block: run off Swift's cooperative threads
+        /// (see `Emulator.handle`).
+        case blocking(@Sendable (EmulatorRequest) throws -> EmulatorResponse)
+        /// Never blocks a thread: it only computes, or suspends while a commit is made.
+        case suspending(@Sendable (EmulatorRequest) async throws -> EmulatorResponse)
+    }
+
+    /// A pattern's segment, its literal text lower-cased for matching.
+    private enum Part: Sendable {
+        case literal([UInt8])
+        case capture(prefix: [UInt8], name: String)
+    }
+
     let method: HTTPRequest.Method
     let pattern: [String]
     let operation: APIOperation?
-    /// Synchronous: handlers call the workspace, whose SQLite calls block, so they run off
-    /// Swift's cooperative threads (see `Emulator.handle`).
-    let handler: @Sendable (EmulatorRequest) throws -> EmulatorResponse
+    let handler: Handler
+    private let parts: [Part]
+
+    init(_ method: HTTPRequest.Method, _ pattern: String, operation: APIOperation?, handler: Handler) {
+        self.method = method
+        self.pattern = pattern.split(separator: "/").map(String.init)
+        self.operation = operation
+        self.handler = handler
+        parts = self.pattern.map { part in
+            guard let open = part.firstIndex(of: "{") else { return .literal(Array(part.lowercased().utf8)) }
+            return .capture(
+                prefix: Array(part[..<open].lowercased().utf8), name: String(part[part.index(after: open)...].dropLast()))
+        }
+    }
 
     init(
         _ method: HTTPRequest.Method, _ pattern: String, operation: APIOperation?,
         _ handler: @escaping @Sendable (EmulatorRequest) throws -> EmulatorResponse
     ) {
-        self.method = method
-        self.pattern = pattern.split(separator: "/").map(String.init)
-        self.operation = operation
-        self.handler = handler
+        self.init(method, pattern, operation: operation, handler: .blocking(handler))
     }
 
     /// The captures when `segments` fit the pattern; literal parts match case-insensitively.
     func match(_ segments: [Substring]) -> [String: String]? {
-        guard segments.count == pattern.count else { return nil }
+        guard segments.count == parts.count else { return nil }
         var captures: [String: String] = [:]
-        for (segment, part) in zip(segments, pattern) {
-            if let open = part.firstIndex(of: "{") {
-                let prefix = part[..<open]
-                guard segment.count >= prefix.count,
-                    segment.prefix(prefix.count).caseInsensitiveCompare(prefix) == .orderedSame
-                else { return nil }
-                let name = String(part[part.index(after: open)...].dropLast())
-                let value = String(segment.dropFirst(prefix.count))
+        for (segment, part) in zip(segments, parts) {
+            switch part {
+            case .literal(let text):
+                guard segment.utf8.count == text.count, Self.startsCaseInsensitively(segment, with: text) else { return nil }
+            case .capture(let prefix, let name):
+                guard Self.startsCaseInsensitively(segment, with: prefix) else { return nil }
+                let value = String(segment.utf8.dropFirst(prefix.count))!
                 captures[name] = value.removingPercentEncoding ?? value
                 // Values that are lists (`k1:v1,k2:v2`) are split before they are decoded.
                 captures["raw " + name] = value
-            } else if segment.caseInsensitiveCompare(part) != .orderedSame {
-                return nil
             }
         }
         return captures
+    }
+
+    /// Whether `segment` starts with `lowercased`, ASCII letters compared case-insensitively.
+    private static func startsCaseInsensitively(_ segment: Substring, with lowercased: [UInt8]) -> Bool {
+        var bytes = segment.utf8.makeIterator()
+        for expected in lowercased {
+            guard let byte = bytes.next() else { return false }
+            let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            guard folded == expected else { return false }
+        }
+        return true
     }
 }
 

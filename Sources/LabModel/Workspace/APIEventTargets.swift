@@ -1,0 +1,25 @@
+import GRDB
+
+/// An API event's trigger, its event source and the source's contact key field, as a firing
+/// needs them.
+struct APIEventTarget: Sendable {
+    let definition: EventDefinition
+    let source: StoredDataExtension
+    let keyField: Field?
+    /// The contact's first row in the source, if it has one.
+    let contactRowSQL: String
+
+    init(definition: EventDefinition, source: StoredDataExtension, keyField: Field?) {
+        self.definition = definition
+        self.source = source
+        self.keyField = keyField
+        let column = keyField.map { source.column(of: $0).quotedDatabaseIdentifier } ?? "NULL"
+        contactRowSQL = "SELECT _row FROM \(source.tableName.quotedDatabaseIdentifier) WHERE \(column) = ? ORDER BY _row LIMIT 1"
+    }
+}
+
+/// The targets read since the definitions last changed, by the key they were fired with.
+struct APIEventTargets: Sendable {
+    var generation: UInt64 = 0
+    var byKey: [String: APIEventTarget] = [:]
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+
+@testable import LabModel
+
+/// The fast paths of a firing still say what the slow ones said: awaited firings share commits
+/// like blocking ones, what a firing remembers of its definitions is read again after they
+/// change, and dates are stored as GRDB stores them.
+@Suite struct FiringPathTests {
+    @Test func awaitedFiringsAreEachWrittenOrRefusedAlone() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let outcomes = await withTaskGroup(of: (Int, Result<UUID, any Error>).self) { group in
+            for n in 0..<300 {
+                group.addTask {
+                    let email = "a\(n)@crowd.test"
+                    // One in ten names a different member in its data: refused.
+                    let data = ["EmailAddress": n % 10 == 3 ? "someone.else@crowd.test" : email]
+                    do {
+                        return (
+                            n,
+                            .success(
+                                try await workspace.fireAPIEvent(key: seed.trigger.key, contact: .key(email), data: data)
+                                    .instanceID)
+                        )
+                    } catch {
+                        return (n, .failure(error))
+                    }
+                }
+            }
+            var outcomes: [Int: Result<UUID, any Error>] = [:]
+            for await (n, outcome) in group { outcomes[n] = outcome }
+            return outcomes
+        }
+        let refused = outcomes.filter { if case .failure = $0.value { true } else { false } }
+        #expect(Set(refused.keys) == Set((0..<300).filter { $0 % 10 == 3 }))
+        #expect(try workspace.rowCount(of: .id(seed.members.id)) == 3 + 270)
+        let fired = outcomes.compactMap { try? $0.value.get() }
+        #expect(Set(fired).count == 270)
+        for id in fired.prefix(20) { #expect(try workspace.eventInstance(id).eventKey == seed.trigger.key) }
+        await fixture.engine.settle()
+        let flags = try fixture.flags(seed.members)
+        #expect(flags["a0@crowd.test"] == "True" && flags["a3@crowd.test"] == nil)
+    }
+
+    @Test func aFiringSeesTheDefinitionsAsTheyAreNow() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("first@x.test"), data: ["EmailAddress": "first@x.test"])
+        // Refused while the source has no such field; accepted once it has.
+        #expect(throws: FireEventError.self) {
+            try workspace.fireAPIEvent(
+                key: seed.trigger.key, contact: .key("second@x.test"), data: ["EmailAddress": "second@x.test", "Score": "5"])
+        }
+        _ = try workspace.addField(Field(name: "Score", type: .number), to: .id(seed.members.id))
+        let fired = try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("second@x.test"), data: ["EmailAddress": "second@x.test", "Score": "5"])
+        let row = try #require(fired.writtenRow)
+        let members = try workspace.dataExtension(.id(seed.members.id))
+        #expect(try workspace.record(in: .id(members.id), rowID: row.rowID).texts(in: members)["Score"] == "5")
+    }
+
+    @Test func datesAreStoredAsGRDBStoresThem() throws {
+        // A fixed linear congruential sequence: the same 2,000 instants (1970–2099) every run.
+        var state: UInt64 = 20_261_127
+        let samples =
+            (0..<2_000).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Date(timeIntervalSince1970: Double((state >> 11) % 4_102_444_800_000) / 1000)
+            } + [
+                Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.001), Date(timeIntervalSince1970: -86_400.5),
+                Date(timeIntervalSince1970: 951_782_400), Date(timeIntervalSince1970: 1_800_000_000.999),
+            ]
+        for date in samples {
+            let ours = date.databaseText
+            let grdbs = String.fromDatabaseValue(date.databaseValue)!
+            #expect(ours.count == 23 && ours.hasPrefix(String(grdbs.prefix(19))), "\(date.timeIntervalSince1970)")
+            // Milliseconds are cut, as GRDB's formatter cuts them: what reads back is the same
+            // instant within a millisecond (and a float's hair).
+            let back = try #require(Date.fromDatabaseValue(ours.databaseValue))
+            #expect(abs(back.timeIntervalSince(date)) <= 0.001 + 1e-6, "\(ours) for \(date.timeIntervalSince1970)")
+        }
+    }
+}
