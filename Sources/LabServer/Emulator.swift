@@ -107,10 +107,10 @@ final class Emulator: Sendable {
     }
 
     private func authorize(_ request: EmulatorRequest) throws(APIError) -> TokenStore.Grant {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+        guard let header = request.headers[.authorization], header.prefix(7).equalsIgnoringCase("bearer ") else {
             throw APIError.notAuthorized("The access token is missing")
         }
-        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        let token = String(header.dropFirst("bearer ".count)).trimmingSpaces
         switch tokens.check(token) {
         case .valid(let grant): return grant
         case .expired: throw APIError.notAuthorized("The access token expired")

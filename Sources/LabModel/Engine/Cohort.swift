@@ -23,7 +23,7 @@ struct Cohort {
                 INSERT INTO journeyCohort (eventSeq, interactionID, versionID, firstEntry, lastEntry, entered, position, enteredAt)
                 VALUES (?, ?, ?, 0, -1, 0, 0, ?)
                 """,
-            arguments: [eventSeq, target.interactionID?.storageText, target.versionID?.storageText, now])
+            arguments: [eventSeq, target.interactionID?.storageText, target.versionID?.storageText, now.databaseText])
         return Cohort(
             id: db.lastInsertedRowID, eventSeq: eventSeq, interactionID: target.interactionID, versionID: target.versionID,
             firstEntry: 0, lastEntry: -1, entered: 0, position: 0, dueAt: nil, exitedAt: nil)
@@ -52,7 +52,7 @@ struct Cohort {
                 UPDATE journeyCohort SET firstEntry = ?, lastEntry = ?, entered = ?, position = ?, dueAt = ?, exitedAt = ?
                 WHERE id = ?
                 """,
-            arguments: [firstEntry, lastEntry, entered, position, dueAt, exitedAt, id])
+            arguments: [firstEntry, lastEntry, entered, position, dueAt?.databaseText, exitedAt?.databaseText, id])
     }
 
     /// The activities of the cohort's version, in order.

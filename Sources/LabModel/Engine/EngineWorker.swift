@@ -23,6 +23,14 @@ struct UnitOutcome {
 struct EngineWorker {
     let settings: EngineSettings
     let now: Date
+    /// Event sources read in this worker's transaction. The engine never changes a definition,
+    /// so what it read of one holds until the transaction ends.
+    private let sources = EventSourceMemo()
+
+    init(settings: EngineSettings, now: Date) {
+        self.settings = settings
+        self.now = now
+    }
 
     /// The unit due now, if any, and otherwise when the next one falls due.
     static func next(now: Date, in db: Database) throws -> (item: WorkItem?, nextDue: Date?) {
@@ -96,7 +104,7 @@ struct EngineWorker {
         var decisions: [String] = []
         var activityLines: [JournalLine] = []
         for target in try EntryTargets.listening(forKey: event.eventKey ?? "", in: db) {
-            let decision = try EntryDecision(target: target, in: db)
+            let decision = try sources.decision(for: target, in: db)
             var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
             let decided = try decision.decideContact(contactID, cohort: cohort, in: db)
             cohort.record(decided)
@@ -223,7 +231,7 @@ struct EngineWorker {
         if rowCount > 0 {
             try ensureContacts(inRowsOf: source, after: event.cursor, through: through, in: db)
             for (index, target) in try EntryTargets.listening(to: dataExtensionID, in: db).enumerated() {
-                let decision = try EntryDecision(target: target, in: db)
+                let decision = try sources.decision(for: target, in: db)
                 var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
                 let decided = try decision.decideRows(after: event.cursor, through: through, cohort: cohort, in: db)
                 cohort.record(decided)

@@ -9,6 +9,12 @@ struct EntryDecision {
     let source: StoredDataExtension
     let sourceKey: Field
 
+    init(target: EntryTarget, source: StoredDataExtension, sourceKey: Field) {
+        self.target = target
+        self.source = source
+        self.sourceKey = sourceKey
+    }
+
     init(target: EntryTarget, in db: Database) throws {
         self.target = target
         source = try StoredDataExtension.load(.id(target.sourceID), in: db)
@@ -126,4 +132,18 @@ struct DecidedEntries {
     let first: Int64
     let last: Int64
     let counts: EntryCounts
+}
+
+/// Event sources and their contact key fields as one engine transaction read them.
+final class EventSourceMemo {
+    private var read: [UUID: EntryDecision] = [:]
+
+    func decision(for target: EntryTarget, in db: Database) throws -> EntryDecision {
+        if let known = read[target.sourceID] {
+            return EntryDecision(target: target, source: known.source, sourceKey: known.sourceKey)
+        }
+        let decision = try EntryDecision(target: target, in: db)
+        read[target.sourceID] = decision
+        return decision
+    }
 }

@@ -88,7 +88,7 @@ struct QueuedEvent {
             arguments: [
                 status.rawValue, cursor, batches, rowsRead, rowsWithoutContact, counts.entered, counts.filterNotMet,
                 counts.alreadyInJourney,
-                counts.noRunningVersion, finishedAt, message, seq,
+                counts.noRunningVersion, finishedAt?.databaseText, message, seq,
             ])
     }
 

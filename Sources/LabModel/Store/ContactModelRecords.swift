@@ -23,7 +23,9 @@ enum ContactModelStore {
     static func ensureContact(key: String, now: Date, in db: Database) throws -> Contact {
         try db.cachedExecute(
             sql: "INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now.databaseText])
-        return try contact(.key(key), in: db)!
+        // A key seen before (perhaps in another case) keeps the contact it names.
+        guard db.changesCount == 1 else { return try contact(.key(key), in: db)! }
+        return Contact(id: db.lastInsertedRowID, key: key)
     }
 
     // MARK: Attribute groups

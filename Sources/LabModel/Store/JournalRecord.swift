@@ -22,12 +22,14 @@ struct JournalRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// Inserts the line and returns it as the entry readers will see.
     static func append(_ line: JournalLine, time: Date, in db: Database) throws -> JournalEntry {
-        var record = JournalRecord(line, time: time)
         try db.cachedExecute(
             sql: "INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, ?, ?, ?, ?)",
-            arguments: [time.databaseText, record.entity, record.action, record.entityIDs, record.sentence])
-        record.id = db.lastInsertedRowID
-        return record.entry
+            arguments: [
+                time.databaseText, line.entity, line.action, line.entityIDs.joined(separator: " "), line.sentence,
+            ])
+        return JournalEntry(
+            id: db.lastInsertedRowID, time: time, entity: line.entity, action: line.action, entityIDs: line.entityIDs,
+            sentence: line.sentence)
     }
 
     var entry: JournalEntry {

@@ -89,14 +89,12 @@ extension Workspace {
             let (definition, source, de) = (target.definition, target.source, target.source.definition)
             guard let keyField = target.keyField else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
             // `eventInstanceId` is reserved: the platform logs its own.
-            var values = data.filter { $0.key.caseInsensitiveCompare("eventInstanceId") != .orderedSame }
+            var values = data.filter { !$0.key.equalsIgnoringCase("eventInstanceId") }
             try checkEventData(values, for: de, now: now)
             let contact = try existingOrNewContact(reference, now: now, in: db)
             // The row written must be the contact's: its key field holds the contact key.
-            if let sent = values.first(where: { $0.key.caseInsensitiveCompare(keyField.name) == .orderedSame }),
-                !sent.value.isEmpty
-            {
-                guard sent.value.caseInsensitiveCompare(contact.key) == .orderedSame else {
+            if let sent = values.first(where: { $0.key.equalsIgnoringCase(keyField.name) }), !sent.value.isEmpty {
+                guard sent.value.equalsIgnoringCase(contact.key) else {
                     throw FireEventError.conflictingContactKeys(contact.key, sent.value)
                 }
             } else {
@@ -232,7 +230,7 @@ extension Workspace {
     private func existingOrNewContact(_ reference: ContactReference, now: Date, in db: Database) throws -> Contact {
         switch reference {
         case .key(let key):
-            let trimmed = key.trimmingCharacters(in: .whitespaces)
+            let trimmed = key.trimmingSpaces
             guard !trimmed.isEmpty else { throw FireEventError.contactMissing }
             return try ContactModelStore.ensureContact(key: trimmed, now: now, in: db)
         case .id:

@@ -44,6 +44,9 @@ public final class Workspace: WorkspaceReading, Sendable {
             // a page cache that holds them (up to 128 MiB, used only as needed) writes each
             // dirty page once per transaction instead of spilling and re-reading it.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
+            // Each firing in a shared commit has a savepoint, whose statement journal would
+            // otherwise be a temporary file created and deleted every time.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)

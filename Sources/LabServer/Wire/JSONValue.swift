@@ -25,7 +25,7 @@ indirect enum JSONValue: Sendable, Hashable {
     subscript(key: String) -> JSONValue? {
         guard case .object(let fields) = self else { return nil }
         if let exact = fields[key] { return exact }
-        return fields.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }?.value
+        return fields.first { $0.key.equalsIgnoringCase(key) }?.value
     }
 
     var object: [String: JSONValue]? { if case .object(let fields) = self { fields } else { nil } }
