@@ -65,25 +65,48 @@ import Testing
         #expect(try workspace.record(in: .id(members.id), rowID: row.rowID).texts(in: members)["Score"] == "5")
     }
 
+    @Test func anEventThatFailsInABatchIsRecordedAloneAndTheOthersAreDecided() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let spare = try workspace.createEventDefinition(name: "Spare", dataExtension: .id(seed.members.id))
+        // Queued while the engine is stopped, so one batch decides all three.
+        await fixture.engine.stop()
+        let first = try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("one@x.test"), data: ["EmailAddress": "one@x.test"])
+        let orphan = try await workspace.fireAPIEvent(
+            key: spare.key, contact: .key("two@x.test"), data: ["EmailAddress": "two@x.test"])
+        let last = try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("three@x.test"), data: ["EmailAddress": "three@x.test"])
+        // Its trigger is gone by the time the engine looks: that decision fails.
+        try workspace.deleteEventDefinition(key: spare.key)
+        fixture.engine.start()
+        await fixture.engine.settle()
+        #expect(try workspace.eventInstance(first.instanceID).status == .done)
+        #expect(try workspace.eventInstance(last.instanceID).status == .done)
+        let failed = try workspace.eventInstance(orphan.instanceID)
+        #expect(failed.status == .error && failed.message?.contains(spare.key) == true, "\(failed)")
+        let flags = try fixture.flags(seed.members)
+        #expect(flags["one@x.test"] == "True" && flags["three@x.test"] == "True" && flags["two@x.test"] == "False")
+    }
+
     @Test func datesAreStoredAsGRDBStoresThem() throws {
         // A fixed linear congruential sequence: the same 2,000 instants (1970–2099) every run.
         var state: UInt64 = 20_261_127
         let samples =
             (0..<2_000).map { _ in
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return Date(timeIntervalSince1970: Double((state >> 11) % 4_102_444_800_000) / 1000)
+                // To the microsecond, so the rounding to a millisecond is exercised.
+                return Date(timeIntervalSince1970: Double((state >> 11) % 4_102_444_800_000_000) / 1_000_000)
             } + [
                 Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.001), Date(timeIntervalSince1970: -86_400.5),
                 Date(timeIntervalSince1970: 951_782_400), Date(timeIntervalSince1970: 1_800_000_000.999),
+                Date(timeIntervalSince1970: 1_800_000_000.9995), Date(),
             ]
         for date in samples {
             let ours = date.databaseText
             let grdbs = String.fromDatabaseValue(date.databaseValue)!
-            #expect(ours.count == 23 && ours.hasPrefix(String(grdbs.prefix(19))), "\(date.timeIntervalSince1970)")
-            // Milliseconds are cut, as GRDB's formatter cuts them: what reads back is the same
-            // instant within a millisecond (and a float's hair).
-            let back = try #require(Date.fromDatabaseValue(ours.databaseValue))
-            #expect(abs(back.timeIntervalSince(date)) <= 0.001 + 1e-6, "\(ours) for \(date.timeIntervalSince1970)")
+            #expect(ours == grdbs, "\(date.timeIntervalSince1970)")
         }
     }
 }

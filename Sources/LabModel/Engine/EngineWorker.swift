@@ -65,15 +65,28 @@ struct EngineWorker {
         return (nil, nextDue)
     }
 
-    /// The oldest fired event (not an automation's) due now.
+    /// The oldest fired event (not an automation's) due now. Events fall due in the order
+    /// they were fired, so the oldest queued one is looked at first (the front of an index);
+    /// only when it is not due yet — a pace changed since — are the due ones searched.
     static func nextSingleEvent(now: Date, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(
+        let queued = EventInstance.Status.queued.rawValue
+        guard
+            let oldest = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT seq, notBefore <= ? AS isDue FROM eventInstance INDEXED BY eventInstance_queueOrder
+                        WHERE status = ? AND source != 'automation' ORDER BY seq LIMIT 1
+                        """),
+                arguments: [now.databaseText, queued])
+        else { return nil }
+        if oldest["isDue"] as Bool { return oldest["seq"] }
+        return try Int64.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT seq FROM eventInstance INDEXED BY eventInstance_queueOrder
+                    SELECT seq FROM eventInstance INDEXED BY eventInstance_pending
                     WHERE status = ? AND source != 'automation' AND notBefore <= ? ORDER BY seq LIMIT 1
                     """),
-            arguments: [EventInstance.Status.queued.rawValue, now.databaseText])
+            arguments: [queued, now.databaseText])
     }
 
     /// Does `item`; nil when it is no longer due (another worker took it).

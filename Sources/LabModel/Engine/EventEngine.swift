@@ -220,23 +220,26 @@ public final class EventEngine: Sendable {
     }
 
     /// Most single events a transaction decides: enough that the engine keeps up with a burst
-    /// of firings (one commit each had it falling behind), few enough that firings waiting for
-    /// the database are not held up long.
-    static let singleEventsPerTransaction = 200
+    /// of firings (one commit each had it falling behind), few enough that their journal lines
+    /// fit a subscriber's buffer.
+    static let singleEventsPerTransaction = 100
+    /// Fewest it decides before giving way to waiting firings, so it still keeps pace with them.
+    static let singleEventsBeforeGivingWay = 8
 
     /// Decides `first` and the single events due after it in one transaction, each in a
     /// savepoint of its own: one that fails is rolled back alone and recorded as failed.
-    /// - Returns: false when nothing could be written (a busy or failing file); tried again later.
+    /// - Returns: false when a failure could not be recorded (a busy or failing file): what
+    ///   was decided before it is kept, and the rest is tried again later.
     private func performSingleEvents(startingWith first: WorkItem, settings: EngineSettings) -> Bool {
         let now = clock()
         let worker = EngineWorker(settings: settings, now: now)
+        var complete = true
         do {
-            let (entries, changes) = try pool.write { db -> ([JournalEntry], [WorkspaceChange]) in
-                var entries: [JournalEntry] = []
-                var changes: [WorkspaceChange] = []
+            let published = try pool.write { db -> [WorkspaceChange] in
+                var published: [WorkspaceChange] = []
                 var item: WorkItem? = first
                 var decided = 0
-                while let unit = item, decided < Self.singleEventsPerTransaction, !state.withLock({ $0.stopping }) {
+                while let unit = item, decided < Self.singleEventsPerTransaction, keepsDeciding(settings) {
                     var outcome: UnitOutcome?
                     do {
                         try db.inSavepoint {
@@ -244,25 +247,36 @@ public final class EventEngine: Sendable {
                             return .commit
                         }
                     } catch let error as DatabaseError where Self.transientCodes.contains(error.resultCode) {
-                        throw error
+                        complete = false
+                        break
                     } catch {
-                        outcome = try worker.fail(unit, error: error, in: db)
+                        do {
+                            outcome = try worker.fail(unit, error: error, in: db)
+                        } catch {
+                            complete = false
+                            break
+                        }
                     }
                     if let outcome {
-                        entries += try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) }
-                        changes += outcome.changes
+                        let entries = try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) }
+                        published += entries.map(WorkspaceChange.journal) + outcome.changes
                     }
                     decided += 1
-                    if firingsWaiting() { break }
+                    if decided >= Self.singleEventsBeforeGivingWay && firingsWaiting() { break }
                     item = try EngineWorker.nextSingleEvent(now: now, in: db).map { WorkItem.singleEvent(seq: $0) }
                 }
-                return (entries, changes)
+                return published
             }
-            feed.publish(entries.map(WorkspaceChange.journal) + changes)
-            return true
+            feed.publish(published)
+            return complete
         } catch {
             return false
         }
+    }
+
+    /// Whether a batch goes on: not once the engine stops or someone steps it by hand.
+    private func keepsDeciding(_ settings: EngineSettings) -> Bool {
+        state.withLock { !$0.stopping && $0.settings.pace == settings.pace && $0.settings.haltAfterBatches == nil }
     }
 
     private static let transientCodes: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR]

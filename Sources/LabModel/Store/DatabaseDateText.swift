@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 
 extension Date {
-    /// The text GRDB stores for a date — `yyyy-MM-dd HH:mm:ss.SSS` in UTC, milliseconds cut —
-    /// written digit by digit. Binding a `Date` makes GRDB format it with a DateFormatter (ICU),
-    /// which was a tenth of a fired event's cost; GRDB reads either text back the same.
+    /// The text GRDB stores for a date — `yyyy-MM-dd HH:mm:ss.SSS` in UTC — written digit by
+    /// digit. Binding a `Date` makes GRDB format it with a DateFormatter (ICU), which was a
+    /// tenth of a fired event's cost. The millisecond is found as CoreFoundation finds it (to
+    /// the nearest, by the same arithmetic), so both texts agree and compare alike in SQL.
     var databaseText: String {
-        let milliseconds = (timeIntervalSince1970 * 1000).rounded(.down)
+        let milliseconds = ((timeIntervalSinceReferenceDate + 978_307_200) * 1000 + 0.5).rounded(.down)
         guard abs(milliseconds) < 253_402_300_800_000 else { return String.fromDatabaseValue(databaseValue) ?? "" }
         let whole = Int64(milliseconds)
         let seconds = whole >= 0 ? whole / 1000 : (whole - 999) / 1000

@@ -22,6 +22,8 @@ final class GroupCommit: Sendable {
 
     private struct Queue {
         var waiting: [Job] = []
+        /// A batch taken from `waiting` that has not yet got the database.
+        var batchAwaitsWriter = false
         var hasWriter = false
         /// The writer waits on `arrival` for the next job; the first new job signals it.
         var writerSleeps = false
@@ -39,7 +41,7 @@ final class GroupCommit: Sendable {
     init(pool: DatabasePool) { self.pool = pool }
 
     /// Whether writes wait for the next commit.
-    var hasWaiting: Bool { queue.withLock { !$0.waiting.isEmpty } }
+    var hasWaiting: Bool { queue.withLock { !$0.waiting.isEmpty || $0.batchAwaitsWriter } }
 
     /// Blocks until `work` is committed (or refused) with its batch.
     func write<T>(_ work: @escaping (Database) throws -> T) throws -> T {
@@ -87,6 +89,7 @@ final class GroupCommit: Sendable {
                 let batch = Array(queue.waiting.prefix(Self.largestBatch))
                 queue.waiting.removeFirst(batch.count)
                 queue.writerSleeps = batch.isEmpty
+                queue.batchAwaitsWriter = !batch.isEmpty
                 return batch
             }
             if !batch.isEmpty {
@@ -113,6 +116,7 @@ final class GroupCommit: Sendable {
         outcomes.reserveCapacity(batch.count)
         do {
             try pool.write { db in
+                queue.withLock { $0.batchAwaitsWriter = false }
                 outcomes.removeAll(keepingCapacity: true)
                 for job in batch {
                     do {
@@ -128,6 +132,7 @@ final class GroupCommit: Sendable {
                 }
             }
         } catch {
+            queue.withLock { $0.batchAwaitsWriter = false }
             // The commit failed: none of the batch is written, whatever each job returned.
             outcomes = batch.map { _ in .failure(error) }
         }

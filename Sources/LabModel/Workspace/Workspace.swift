@@ -87,8 +87,10 @@ public final class Workspace: WorkspaceReading, Sendable {
     /// hear of it once it is committed.
     func perform<Result>(_ change: (Database) throws -> (Result, JournalLine)) throws -> Result {
         let now = clock()
-        defer { definitionsGeneration.add(1, ordering: .releasing) }
         let (result, entry) = try pool.write { db in
+            // Inside the transaction: a firing after it (firings read under the same writer)
+            // sees the new generation, so nothing read before this change is used after it.
+            definitionsGeneration.add(1, ordering: .releasing)
             let (result, line) = try change(db)
             return (result, try JournalRecord.append(line, time: now, in: db))
         }

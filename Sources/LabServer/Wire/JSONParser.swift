@@ -1,8 +1,11 @@
+import Foundation
+
 /// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its bytes. Foundation's
 /// JSONDecoder went through `Decodable`, trying each kind of value in turn and building an
-/// error for every miss — most of the cost of a small request. Numbers keep the text they
-/// were written with; strings must be valid UTF-8 with valid escapes. One trailing comma after
-/// the last member or item is allowed, as Foundation's reader (and Marketing Cloud's) allow it.
+/// error for every miss — most of the cost of a small request. What it accepted, this accepts
+/// alike: whole numbers keep their text, other numbers read as JSONDecoder read them (`30.0`
+/// is `30`, `12.50` is `12.5`); a byte-order mark and UTF-16 or UTF-32 text are read; one
+/// trailing comma after the last member or item is allowed.
 struct JSONParser {
     /// Deeper nesting is refused rather than risking the stack (JSONDecoder's limit too).
     static let deepestNesting = 512
@@ -14,14 +17,37 @@ struct JSONParser {
     struct Malformed: Error {}
 
     static func parse(_ bytes: [UInt8]) throws(Malformed) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+        var parser = JSONParser(bytes: try utf8(bytes))
         let value = try parser.value()
         parser.skipWhitespace()
-        guard parser.position == bytes.count else { throw Malformed() }
+        guard parser.position == parser.bytes.count else { throw Malformed() }
         return value
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The text as UTF-8 without a byte-order mark; UTF-16 and UTF-32 go through Foundation.
+    private static func utf8(_ bytes: [UInt8]) throws(Malformed) -> [UInt8] {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard let encoding = wideEncoding(bytes) else {
+            return bytes.starts(with: mark) ? Array(bytes.dropFirst(3)) : bytes
+        }
+        guard let text = String(bytes: bytes, encoding: encoding) else { throw Malformed() }
+        let converted = Array(text.utf8)
+        return converted.starts(with: mark) ? Array(converted.dropFirst(3)) : converted
+    }
+
+    /// RFC 4627's detection from the first four bytes: a mark, or where the zero bytes fall.
+    private static func wideEncoding(_ bytes: [UInt8]) -> String.Encoding? {
+        func at(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        switch (at(0), at(1), at(2), at(3)) {
+        case (0, 0, 0xFE, 0xFF), (0, 0, 0, _): return .utf32BigEndian
+        case (0xFF, 0xFE, 0, 0), (_, 0, 0, 0): return .utf32LittleEndian
+        case (0xFE, 0xFF, _, _), (0, _, _, _): return .utf16BigEndian
+        case (0xFF, 0xFE, _, _), (_, 0, _, _): return .utf16LittleEndian
+        default: return nil
+        }
+    }
 
     private mutating func value() throws(Malformed) -> JSONValue {
         skipWhitespace()
@@ -172,12 +198,21 @@ struct JSONParser {
         } else {
             guard digits() > 0 else { throw Malformed() }
         }
-        if take(UInt8(ascii: ".")) { guard digits() > 0 else { throw Malformed() } }
+        var isWhole = true
+        if take(UInt8(ascii: ".")) {
+            guard digits() > 0 else { throw Malformed() }
+            isWhole = false
+        }
         if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
             _ = take(UInt8(ascii: "+")) || take(UInt8(ascii: "-"))
             guard digits() > 0 else { throw Malformed() }
+            isWhole = false
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard !isWhole, let number = Double(text), number.isFinite else { return text }
+        // As JSONDecoder gave them: a whole value as an integer, any other as a Double prints.
+        if number == number.rounded(), let whole = Int64(exactly: number) { return String(whole) }
+        return String(number)
     }
 
     private mutating func digits() -> Int {
