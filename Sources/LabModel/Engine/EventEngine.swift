@@ -250,6 +250,8 @@ public final class EventEngine: Sendable {
                         complete = false
                         break
                     } catch {
+                        // Stopping (the workspace closing) is not the event's fault: left queued.
+                        if state.withLock({ $0.stopping }) { break }
                         do {
                             outcome = try worker.fail(unit, error: error, in: db)
                         } catch {

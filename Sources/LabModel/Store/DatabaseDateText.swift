@@ -13,29 +13,23 @@ extension Date {
         let seconds = whole >= 0 ? whole / 1000 : (whole - 999) / 1000
         let time = DateTimeValue.fromEpochSeconds(seconds)
         guard (0...9999).contains(time.year) else { return String.fromDatabaseValue(databaseValue) ?? "" }
+        // Each part with its width and the character before it.
+        let parts: [(value: Int, width: Int, separator: UInt8?)] = [
+            (time.year, 4, nil), (time.month, 2, UInt8(ascii: "-")), (time.day, 2, UInt8(ascii: "-")),
+            (time.hour, 2, UInt8(ascii: " ")), (time.minute, 2, UInt8(ascii: ":")), (time.second, 2, UInt8(ascii: ":")),
+            (Int(whole - seconds * 1000), 3, UInt8(ascii: ".")),
+        ]
         var text: [UInt8] = []
         text.reserveCapacity(23)
-        func digits(_ value: Int, _ count: Int) {
+        for part in parts {
+            if let separator = part.separator { text.append(separator) }
             var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
+            for _ in 1..<part.width { divisor *= 10 }
             while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                text.append(UInt8(ascii: "0") + UInt8(part.value / divisor % 10))
                 divisor /= 10
             }
         }
-        digits(time.year, 4)
-        text.append(UInt8(ascii: "-"))
-        digits(time.month, 2)
-        text.append(UInt8(ascii: "-"))
-        digits(time.day, 2)
-        text.append(UInt8(ascii: " "))
-        digits(time.hour, 2)
-        text.append(UInt8(ascii: ":"))
-        digits(time.minute, 2)
-        text.append(UInt8(ascii: ":"))
-        digits(time.second, 2)
-        text.append(UInt8(ascii: "."))
-        digits(Int(whole - seconds * 1000), 3)
         return String(decoding: text, as: UTF8.self)
     }
 }
