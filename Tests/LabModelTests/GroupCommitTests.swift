@@ -28,6 +28,8 @@ import Testing
         for (n, outcome) in refused {
             guard case .failure(let error) = outcome else { continue }
             #expect(error as? FireEventError == .conflictingContactKeys("m\(n)@crowd.test", "someone.else@crowd.test"))
+            // The contact it made before it was refused went with it.
+            #expect(throws: (any Error).self) { try workspace.contact(.key("m\(n)@crowd.test")) }
         }
         let fired = all.compactMap { try? $0.value.get() }
         #expect(Set(fired).count == 360)

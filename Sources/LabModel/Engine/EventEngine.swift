@@ -226,54 +226,96 @@ public final class EventEngine: Sendable {
     /// Fewest it decides before giving way to waiting firings, so it still keeps pace with them.
     static let singleEventsBeforeGivingWay = 8
 
-    /// Decides `first` and the single events due after it in one transaction, each in a
-    /// savepoint of its own: one that fails is rolled back alone and recorded as failed.
+    /// Decides `first` and the single events due after it in one transaction. They are first
+    /// decided without savepoints; when one fails, that is rolled back and they are decided
+    /// again each in a savepoint of its own, so the failing one is rolled back alone and
+    /// recorded as failed. (A savepoint per event copied every page it touched.)
     /// - Returns: false when a failure could not be recorded (a busy or failing file): what
     ///   was decided before it is kept, and the rest is tried again later.
     private func performSingleEvents(startingWith first: WorkItem, settings: EngineSettings) -> Bool {
         let now = clock()
         let worker = EngineWorker(settings: settings, now: now)
-        var complete = true
         do {
-            let published = try pool.write { db -> [WorkspaceChange] in
+            let (published, complete) = try pool.writeWithoutTransaction { db -> ([WorkspaceChange], Bool) in
                 var published: [WorkspaceChange] = []
-                var item: WorkItem? = first
-                var decided = 0
-                while let unit = item, decided < Self.singleEventsPerTransaction, keepsDeciding(settings) {
-                    var outcome: UnitOutcome?
+                var failed = false
+                try db.inTransaction(.immediate) {
                     do {
-                        try db.inSavepoint {
-                            outcome = try worker.perform(unit, in: db)
-                            return .commit
+                        published = try decideSingleEvents(startingWith: first, worker: worker, now: now, in: db) {
+                            try worker.perform($0, in: db)
                         }
-                    } catch let error as DatabaseError where Self.transientCodes.contains(error.resultCode) {
-                        complete = false
-                        break
+                        return .commit
                     } catch {
-                        // Stopping (the workspace closing) is not the event's fault: left queued.
-                        if state.withLock({ $0.stopping }) { break }
+                        failed = true
+                        return .rollback
+                    }
+                }
+                guard failed else { return (published, true) }
+                var complete = true
+                try db.inTransaction(.immediate) {
+                    published = try decideSingleEvents(startingWith: first, worker: worker, now: now, in: db) { unit in
                         do {
-                            outcome = try worker.fail(unit, error: error, in: db)
-                        } catch {
+                            var outcome: UnitOutcome?
+                            try db.inSavepoint {
+                                outcome = try worker.perform(unit, in: db)
+                                return .commit
+                            }
+                            return outcome
+                        } catch let error as DatabaseError where Self.transientCodes.contains(error.resultCode) {
                             complete = false
-                            break
+                            throw StopDeciding()
+                        } catch {
+                            // Stopping (the workspace closing) is not the event's fault: left queued.
+                            if state.withLock({ $0.stopping }) { throw StopDeciding() }
+                            do {
+                                return try worker.fail(unit, error: error, in: db)
+                            } catch {
+                                complete = false
+                                throw StopDeciding()
+                            }
                         }
                     }
-                    if let outcome {
-                        let entries = try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) }
-                        published += entries.map(WorkspaceChange.journal) + outcome.changes
-                    }
-                    decided += 1
-                    if decided >= Self.singleEventsBeforeGivingWay && firingsWaiting() { break }
-                    item = try EngineWorker.nextSingleEvent(now: now, in: db).map { WorkItem.singleEvent(seq: $0) }
+                    return .commit
                 }
-                return published
+                return (published, complete)
             }
             feed.publish(published)
             return complete
         } catch {
             return false
         }
+    }
+
+    /// Ends a run of decisions early, keeping those made before it.
+    private struct StopDeciding: Error {}
+
+    /// Decides `first` and the single events due after it with `decide`, journaling each
+    /// outcome, until the transaction has enough or firings wait. `StopDeciding` from `decide`
+    /// ends the run, keeping what was decided before it.
+    private func decideSingleEvents(
+        startingWith first: WorkItem, worker: EngineWorker, now: Date, in db: Database,
+        decide: (WorkItem) throws -> UnitOutcome?
+    ) throws -> [WorkspaceChange] {
+        var published: [WorkspaceChange] = []
+        var item: WorkItem? = first
+        var decided = 0
+        let settings = worker.settings
+        while let unit = item, decided < Self.singleEventsPerTransaction, keepsDeciding(settings) {
+            let outcome: UnitOutcome?
+            do {
+                outcome = try decide(unit)
+            } catch is StopDeciding {
+                break
+            }
+            if let outcome {
+                let entries = try outcome.lines.map { try JournalRecord.append($0, time: now, in: db) }
+                published += entries.map(WorkspaceChange.journal) + outcome.changes
+            }
+            decided += 1
+            if decided >= Self.singleEventsBeforeGivingWay && firingsWaiting() { break }
+            item = try EngineWorker.nextSingleEvent(now: now, in: db).map { WorkItem.singleEvent(seq: $0) }
+        }
+        return published
     }
 
     /// Whether a batch goes on: not once the engine stops or someone steps it by hand.

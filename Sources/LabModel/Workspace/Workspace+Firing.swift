@@ -18,7 +18,7 @@ extension Workspace {
     }
 
     private func contactEventFiring(_ request: ContactEventRequest) -> Firing {
-        let instanceID = UUID()
+        let instanceID = UUID.timeOrdered(at: clock())
         return Firing(instanceID: instanceID) { [self] db, now in
             guard
                 let event = try ContactModelStore.contactEvents(in: db).first(where: {
@@ -40,7 +40,7 @@ extension Workspace {
                 for pair in item where !Self.platformFilled.contains(pair.name.lowercased()) {
                     values[pair.name] = pair.value
                 }
-                values["EventInstanceID"] = (index == 0 ? instanceID : UUID()).storageText
+                values["EventInstanceID"] = (index == 0 ? instanceID : UUID.timeOrdered(at: now)).storageText
                 values["ParentEventInstanceID"] = instanceID.storageText
                 values["ContactKey"] = contact.key
                 written.append(try insertEventRow(values, into: eventData, allowingSystemFields: true, now: now, in: db))
@@ -83,7 +83,7 @@ extension Workspace {
     }
 
     private func apiEventFiring(key: String, contact reference: ContactReference, data: [String: String]) -> Firing {
-        let instanceID = UUID()
+        let instanceID = UUID.timeOrdered(at: clock())
         return Firing(instanceID: instanceID) { [self] db, now in
             let target = try apiEventTarget(key: key, in: db)
             let (definition, source, de) = (target.definition, target.source, target.source.definition)

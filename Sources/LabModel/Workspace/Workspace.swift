@@ -22,6 +22,7 @@ public final class Workspace: WorkspaceReading, Sendable {
     /// Firings from many requests share commits.
     let groupCommit: GroupCommit
     let requestLogBuffer: RequestLogBuffer
+    private let checkpointer: BackgroundCheckpointer
     /// Counts the writes that may change definitions (every `perform`); what was read of the
     /// definitions before the latest one is read again.
     let definitionsGeneration = Atomic<UInt64>(0)
@@ -51,6 +52,9 @@ public final class Workspace: WorkspaceReading, Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
+        let checkpointer = BackgroundCheckpointer(path: path)
+        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
+        self.checkpointer = checkpointer
         let groupCommit = GroupCommit(pool: pool)
         self.groupCommit = groupCommit
         engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.hasWaiting })
@@ -78,7 +82,11 @@ public final class Workspace: WorkspaceReading, Sendable {
         engine.requestStop()
         feed.finish()
         try? requestLogBuffer.flush()
-        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        checkpointer.close()
+        _ = try? pool.writeWithoutTransaction { db in
+            checkpointer.uninstall(from: db)
+            try db.checkpoint(.truncate)
+        }
         // Ownership ends only once nothing here can write; otherwise the lock goes with the process.
         if (try? pool.close()) != nil { lock.release() }
     }
