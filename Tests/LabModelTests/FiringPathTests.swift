@@ -90,6 +90,53 @@ import Testing
         #expect(flags["one@x.test"] == "True" && flags["three@x.test"] == "True" && flags["two@x.test"] == "False")
     }
 
+    @Test func theEngineKeepsDecidingWhileFiringsKeepArriving() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let stream = FiringStream()
+        // A firing starts every 2 ms whether or not the last is done, as requests arrive at a
+        // server: one has always just arrived.
+        let firing = Task {
+            await withTaskGroup(of: Void.self) { group in
+                var started = 0
+                while stream.isOn {
+                    let email = "s\(started)@stream.test"
+                    started += 1
+                    group.addTask {
+                        if let event = try? await workspace.fireAPIEvent(
+                            key: seed.trigger.key, contact: .key(email), data: ["EmailAddress": email])
+                        {
+                            stream.record(event.instanceID)
+                        }
+                    }
+                    try? await Task.sleep(for: .milliseconds(2))
+                }
+                return started
+            }
+        }
+        // The engine gives way to the stream but still takes the writer now and then: events
+        // fired well after the stream began are decided while it goes on. (Deferring for as long
+        // as firings arrive would decide only the few of its first turn.)
+        var decidedDuringStream = false
+        for _ in 0..<400 where !decidedDuringStream {
+            try await Task.sleep(for: .milliseconds(25))
+            let later = stream.fired.dropFirst(100).prefix(20)
+            for id in later where try workspace.eventInstance(id).status == .done { decidedDuringStream = true }
+        }
+        stream.turnOff()
+        let started = await firing.value
+        #expect(decidedDuringStream)
+        // Once the stream stops, it catches up with every one.
+        await fixture.engine.settle()
+        #expect(stream.fired.count == started)
+        let undecided = try stream.fired.filter { try workspace.eventInstance($0).status != .done }
+        #expect(undecided.isEmpty)
+        for email in ["s0@stream.test", "s101@stream.test", "s\(started - 1)@stream.test"] {
+            #expect(try fixture.record(seed.members, email: email)["Updated"] == "True", "\(email)")
+        }
+    }
+
     @Test func datesAreStoredAsGRDBStoresThem() throws {
         // A fixed linear congruential sequence: the same 2,000 instants (1970–2099) every run.
         var state: UInt64 = 20_261_127
@@ -109,4 +156,13 @@ import Testing
             #expect(ours == grdbs, "\(date.timeIntervalSince1970)")
         }
     }
+}
+
+/// Firings in other tasks: when to stop, and what they fired, in the order they were acknowledged.
+private final class FiringStream: Sendable {
+    private let state = Mutex((isOn: true, fired: [UUID]()))
+    var isOn: Bool { state.withLock { $0.isOn } }
+    var fired: [UUID] { state.withLock { $0.fired } }
+    func record(_ id: UUID) { state.withLock { $0.fired.append(id) } }
+    func turnOff() { state.withLock { $0.isOn = false } }
 }

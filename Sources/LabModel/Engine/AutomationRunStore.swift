@@ -64,9 +64,7 @@ struct AutomationRunStore {
     /// Ends the run once none of its events is left: Complete, or Error naming the first failure.
     /// The automation goes back to the status it had before the run.
     func finishIfDone(now: Date, in db: Database) throws -> JournalLine? {
-        let events = try db.cachedRows(
-            sql: "SELECT * FROM eventInstance WHERE runID = ? ORDER BY seq", arguments: [runID.storageText]
-        ).map(QueuedEvent.init(row:))
+        let events = try QueuedEvent.load(runID: runID, in: db)
         guard !events.contains(where: { $0.status == .queued || $0.status == .entering }) else { return nil }
         let failure = events.first { $0.status == .error }
         let status: AutomationRun.RunStatus = failure == nil ? .complete : .error

@@ -23,9 +23,10 @@ struct UnitOutcome {
 struct EngineWorker {
     let settings: EngineSettings
     let now: Date
-    /// Event sources read in this worker's transaction. The engine never changes a definition,
-    /// so what it read of one holds until the transaction ends.
+    /// Event sources and event keys' targets read in this worker's transaction. The engine
+    /// never changes a definition, so what it read of one holds until the transaction ends.
     private let sources = EventSourceMemo()
+    private let listeners = ListeningTargetsMemo()
 
     init(settings: EngineSettings, now: Date) {
         self.settings = settings
@@ -116,7 +117,7 @@ struct EngineWorker {
         var outcome = UnitOutcome()
         var decisions: [String] = []
         var activityLines: [JournalLine] = []
-        for target in try EntryTargets.listening(forKey: event.eventKey ?? "", in: db) {
+        for target in try listeners.targets(forKey: event.eventKey ?? "", in: db) {
             let decision = try sources.decision(for: target, in: db)
             var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
             let decided = try decision.decideContact(contactID, cohort: cohort, in: db)

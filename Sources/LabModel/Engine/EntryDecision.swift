@@ -60,8 +60,18 @@ struct EntryDecision {
             FROM contact AS c LEFT JOIN \(table) AS x
                 ON x._row = (SELECT _row FROM \(table) WHERE \(keyColumn) = c.contactKey ORDER BY _row LIMIT 1)
             WHERE c.id = ?
+            RETURNING id, outcome
             """
-        return try insert(sql: sql, arguments: [cohort.id.databaseValue] + outcomeArguments + [contactID.databaseValue], in: db)
+        // One statement: the entry it wrote says its id and outcome (the batch form counts afterwards).
+        var counts = EntryCounts()
+        var ids: [Int64] = []
+        for row in try db.cachedRows(
+            sql: sql, arguments: StatementArguments([cohort.id.databaseValue] + outcomeArguments + [contactID.databaseValue]))
+        {
+            ids.append(row[0])
+            if let outcome = EntryOutcome(rawValue: row[1]) { counts[outcome] += 1 }
+        }
+        return DecidedEntries(first: ids.min() ?? 1, last: ids.max() ?? 0, counts: counts)
     }
 
     /// `CASE WHEN filter THEN (entry mode) ELSE filter-not-met END`; a NULL filter result fails.

@@ -80,6 +80,19 @@ enum EntryTargets {
     }
 }
 
+/// The targets of each event key as one engine transaction read them: the engine changes no
+/// trigger or published version, so a burst of events for one key reads them once.
+final class ListeningTargetsMemo {
+    private var byKey: [String: [EntryTarget]] = [:]
+
+    func targets(forKey key: String, in db: Database) throws -> [EntryTarget] {
+        if let known = byKey[key] { return known }
+        let targets = try EntryTargets.listening(forKey: key, in: db)
+        byKey[key] = targets
+        return targets
+    }
+}
+
 extension DataExtension {
     /// The field that holds contact keys: the one related to Subscriber Key, else the field an
     /// attribute group links to Contact Key (the root link first).

@@ -32,8 +32,9 @@ public final class EventEngine: Sendable {
         var settleWaiters: [(ticket: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    /// Whether firings wait for the database: the engine then ends its transaction early, so
-    /// an event is acknowledged without waiting for the decisions on earlier ones.
+    /// Whether firings wait for the database or keep arriving: the engine then ends its
+    /// transaction early and takes the writer only now and then, so an event is acknowledged
+    /// without waiting for the decisions on earlier ones.
     private let firingsWaiting: @Sendable () -> Bool
 
     init(
@@ -129,6 +130,9 @@ public final class EventEngine: Sendable {
     private func drain(generation: UInt64) {
         defer { finishStopping(generation: generation) }
         journalResumedWork()
+        // Whether the last unit was single events with more likely queued, and when it ended.
+        var decidingSingleEvents = false
+        var lastTurn = DispatchTime.now()
         while true {
             let (ticket, settings, stopping, halted) = state.withLock {
                 ($0.lastTicket, $0.settings, $0.stopping || $0.generation != generation, $0.halted)
@@ -139,6 +143,15 @@ public final class EventEngine: Sendable {
                 wakeup.wait(atMost: 1)
                 continue
             }
+            if decidingSingleEvents && firingsWaiting()
+                && DispatchTime.now() < lastTurn + Self.longestDeferralToFirings
+            {
+                // Acknowledging events comes first: while firings keep arriving, the engine takes
+                // the writer only now and then, and catches up once they pause.
+                Thread.sleep(forTimeInterval: 0.001)
+                continue
+            }
+            decidingSingleEvents = false
             let now = clock()
             guard let next = try? pool.read({ try EngineWorker.next(now: now, in: $0) }) else {
                 // The file cannot be read now (closing, locked for long): nothing is due that we can see.
@@ -157,12 +170,14 @@ public final class EventEngine: Sendable {
                 wakeup.wait(atMost: 1)
                 continue
             }
-            let done =
-                if case .singleEvent = item, settings.pace != .stepped, settings.haltAfterBatches == nil {
-                    performSingleEvents(startingWith: item, settings: settings)
-                } else {
-                    perform(item, settings: settings)
-                }
+            let done: Bool
+            if case .singleEvent = item, settings.pace != .stepped, settings.haltAfterBatches == nil {
+                done = performSingleEvents(startingWith: item, settings: settings)
+                decidingSingleEvents = true
+                lastTurn = DispatchTime.now()
+            } else {
+                done = perform(item, settings: settings)
+            }
             if !done {
                 // Not even the failure could be recorded (disk full, file locked): try again later.
                 wakeup.wait(atMost: 1)
@@ -223,8 +238,10 @@ public final class EventEngine: Sendable {
     /// of firings (one commit each had it falling behind), few enough that their journal lines
     /// fit a subscriber's buffer.
     static let singleEventsPerTransaction = 100
-    /// Fewest it decides before giving way to waiting firings, so it still keeps pace with them.
+    /// Fewest it decides before giving way to waiting firings, so it still makes progress.
     static let singleEventsBeforeGivingWay = 8
+    /// Longest it leaves the writer to firings that keep arriving before deciding a few more.
+    static let longestDeferralToFirings = DispatchTimeInterval.milliseconds(50)
 
     /// Decides `first` and the single events due after it in one transaction. They are first
     /// decided without savepoints; when one fails, that is rolled back and they are decided

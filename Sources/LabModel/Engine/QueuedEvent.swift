@@ -42,39 +42,53 @@ struct QueuedEvent {
     }
 
     static func load(seq: Int64, in db: Database) throws -> QueuedEvent? {
-        try db.cachedRow(sql: "SELECT * FROM eventInstance WHERE seq = ?", arguments: [seq]).map(QueuedEvent.init(row:))
+        try db.cachedRow(sql: "SELECT \(columns) FROM eventInstance WHERE seq = ?", arguments: [seq]).map(QueuedEvent.init(row:))
     }
 
     static func load(id: UUID, in db: Database) throws -> QueuedEvent? {
-        try db.cachedRow(sql: "SELECT * FROM eventInstance WHERE id = ?", arguments: [id.storageText])
+        try db.cachedRow(sql: "SELECT \(columns) FROM eventInstance WHERE id = ?", arguments: [id.storageText])
             .map(QueuedEvent.init(row:))
     }
 
-    init(row: Row) {
-        seq = row["seq"]
-        id = UUID(uuidString: row["id"])!
-        source = EventInstance.Source(rawValue: row["source"]) ?? .apiEvent
-        eventKey = row["eventKey"]
-        dataExtensionID = (row["dataExtensionID"] as String?).flatMap(UUID.init(uuidString:))
-        contactID = row["contactID"]
-        runID = (row["runID"] as String?).flatMap(UUID.init(uuidString:))
-        activityID = (row["activityID"] as String?).flatMap(UUID.init(uuidString:))
-        status = EventInstance.Status(rawValue: row["status"]) ?? .error
-        notBefore = row["notBefore"]
-        lastRow = row["lastRow"]
-        cursor = row["cursor"]
-        batches = row["batches"]
-        rowsRead = row["rowsRead"]
-        rowsWithoutContact = row["rowsWithoutContact"]
+    /// The events an automation run fired, in order.
+    static func load(runID: UUID, in db: Database) throws -> [QueuedEvent] {
+        try db.cachedRows(
+            sql: "SELECT \(columns) FROM eventInstance WHERE runID = ? ORDER BY seq", arguments: [runID.storageText]
+        ).map(QueuedEvent.init(row:))
+    }
+
+    /// Read by position: looking each column up by name lower-cased its name every time.
+    private static let columns = """
+        seq, id, source, eventKey, dataExtensionID, contactID, runID, activityID, status, notBefore, lastRow, cursor,
+        batches, rowsRead, rowsWithoutContact, entered, skippedFilter, skippedAlreadyIn, skippedNoVersion, firedAt,
+        finishedAt, message
+        """
+
+    private init(row: Row) {
+        seq = row[0]
+        id = UUID(storageText: row[1])!
+        source = EventInstance.Source(rawValue: row[2]) ?? .apiEvent
+        eventKey = row[3]
+        dataExtensionID = (row[4] as String?).flatMap(UUID.init(storageText:))
+        contactID = row[5]
+        runID = (row[6] as String?).flatMap(UUID.init(storageText:))
+        activityID = (row[7] as String?).flatMap(UUID.init(storageText:))
+        status = EventInstance.Status(rawValue: row[8]) ?? .error
+        notBefore = row[9]
+        lastRow = row[10]
+        cursor = row[11]
+        batches = row[12]
+        rowsRead = row[13]
+        rowsWithoutContact = row[14]
         var counts = EntryCounts()
-        counts.entered = row["entered"]
-        counts.filterNotMet = row["skippedFilter"]
-        counts.alreadyInJourney = row["skippedAlreadyIn"]
-        counts.noRunningVersion = row["skippedNoVersion"]
+        counts.entered = row[15]
+        counts.filterNotMet = row[16]
+        counts.alreadyInJourney = row[17]
+        counts.noRunningVersion = row[18]
         self.counts = counts
-        firedAt = row["firedAt"]
-        finishedAt = row["finishedAt"]
-        message = row["message"]
+        firedAt = row[19]
+        finishedAt = row[20]
+        message = row[21]
     }
 
     func save(in db: Database) throws {

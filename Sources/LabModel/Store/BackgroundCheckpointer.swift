@@ -8,10 +8,10 @@ import Synchronization
 /// every few hundred fired events one caller waited for a thousand pages to be copied and
 /// synced.
 ///
-/// Once the log is long, a passive checkpoint on another connection copies it beside the
-/// writer. The log starts again from its beginning only when it is wholly copied as a write
-/// begins, which a steady stream of commits never allows; so after that copy the writer's next
-/// commit copies the few pages committed meanwhile itself, and the commit after it writes from
+/// Once the log is long, passive checkpoints on another connection copy it beside the writer,
+/// each one what the last left. The log starts again from its beginning only when it is wholly
+/// copied as a write begins, which a steady stream of commits never allows; so once a few pages
+/// are left the writer's next commit copies them itself, and the commit after it writes from
 /// the log's beginning. (A restart checkpoint from the other connection would do the same but
 /// holds back the writer while it waits for readers, in sleeps of milliseconds.)
 final class BackgroundCheckpointer: Sendable {
@@ -77,12 +77,32 @@ final class BackgroundCheckpointer: Sendable {
     }
 
     private func copy() {
-        let copied = (try? openConnection()?.writeWithoutTransaction { try $0.checkpoint(.passive) }) != nil
+        // Pages committed during one copy are copied by the next, each shorter than the last,
+        // until a few are left. The writer copies those between two of its transactions, which
+        // is when the log can start again: a copy that catches up here almost always finds the
+        // writer already inside its next transaction, which then appends to the log.
+        var copied = false
+        var copiedBefore = 0
+        for _ in 0..<Self.copiesPerCheckpoint {
+            // A passive checkpoint copies the log as it was when it began: what it reports copied
+            // beyond the last copy's count was committed during that copy.
+            guard let connection = openConnection(),
+                let (_, copiedPages) = try? connection.writeWithoutTransaction({ try $0.checkpoint(.passive) })
+            else { break }
+            copied = true
+            if copiedPages - copiedBefore <= Self.pagesLeftForWriter { break }
+            copiedBefore = copiedPages
+        }
         state.withLock { state in
             state.copying = false
             state.copied = copied
         }
     }
+
+    /// Copies one checkpoint makes at most, each of what the one before it left.
+    private static let copiesPerCheckpoint = 8
+    /// What the writer copies itself at the end: a few pages, next to its two syncs.
+    private static let pagesLeftForWriter = 64
 
     private func openConnection() -> DatabaseQueue? {
         state.withLock { state in

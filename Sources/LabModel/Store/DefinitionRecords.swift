@@ -111,26 +111,3 @@ struct FieldRecord: Codable, FetchableRecord, PersistableRecord {
         return field
     }
 }
-
-extension UUID {
-    /// Marketing Cloud writes object ids as lower-case GUIDs. Built from the bytes: this text is
-    /// written for every fired event, and `uuidString.lowercased()` went through Unicode case mapping.
-    var storageText: String {
-        let digits = Array("0123456789abcdef".utf8)
-        return withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { text in
-                var at = 0
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        text[at] = UInt8(ascii: "-")
-                        at += 1
-                    }
-                    text[at] = digits[Int(byte >> 4)]
-                    text[at + 1] = digits[Int(byte & 0x0F)]
-                    at += 2
-                }
-                return at
-            }
-        }
-    }
-}

@@ -40,8 +40,18 @@ final class GroupCommit: Sendable {
 
     init(pool: DatabasePool) { self.pool = pool }
 
-    /// Whether writes wait for the next commit.
-    var hasWaiting: Bool { queue.withLock { !$0.waiting.isEmpty || $0.batchAwaitsWriter } }
+    /// Whether writes wait for the next commit, or one arrived a moment ago: under a steady
+    /// stream the queue is empty for an instant after every commit, and more are on the way.
+    var isBusy: Bool {
+        if DispatchTime.now().uptimeNanoseconds &- lastArrival.load(ordering: .relaxed) < Self.busyAfterArrival {
+            return true
+        }
+        return queue.withLock { !$0.waiting.isEmpty || $0.batchAwaitsWriter }
+    }
+
+    /// How long after a write arrives the group commit still counts as busy, in nanoseconds.
+    private static let busyAfterArrival: UInt64 = 5_000_000
+    private let lastArrival = Atomic<UInt64>(0)
 
     /// Blocks until `work` is committed (or refused) with its batch.
     func write<T>(_ work: @escaping (Database) throws -> T) throws -> T {
@@ -66,6 +76,7 @@ final class GroupCommit: Sendable {
     }
 
     private func submit(_ job: Job) {
+        lastArrival.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
         let (startsWriter, wakesWriter) = queue.withLock { queue -> (Bool, Bool) in
             queue.waiting.append(job)
             if !queue.hasWriter {

@@ -57,7 +57,7 @@ public final class Workspace: WorkspaceReading, Sendable {
         self.checkpointer = checkpointer
         let groupCommit = GroupCommit(pool: pool)
         self.groupCommit = groupCommit
-        engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.hasWaiting })
+        engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.isBusy })
         requestLogBuffer = RequestLogBuffer(pool: pool)
     }
 
