@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import LabModel
@@ -13,7 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("log.sqlite").path
         let pool = try DatabasePool(path: path)
-        let checkpointer = BackgroundCheckpointer(path: path, pagesBeforeCheckpoint: 40, pagesBeforeWriterCheckpoints: 400)
+        let checkpointer = BackgroundCheckpointer(path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 400)
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
         try pool.write { try $0.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)") }
         // About a page per commit: without checkpoints the log would hold 3,000 pages (12 MB).
@@ -38,6 +39,47 @@ import Testing
         try pool.close()
     }
 
+    @Test func whileWritesKeepComingTheLogGrowsCopiedAndStartsAgainWhenTheyPause() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("log.sqlite").path
+        let pool = try DatabasePool(path: path)
+        let busy = Mutex(true)
+        let checkpointer = BackgroundCheckpointer(
+            path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 100_000,
+            writerMayPause: { !busy.withLock { $0 } })
+        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
+        try pool.write { try $0.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)") }
+        let text = String(repeating: "x", count: 3_000)
+        let startingSequence = try Self.checkpointSequence(ofLog: path + "-wal")
+        for _ in 0..<1_000 {
+            try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
+        }
+        // The writer never stopped to start the log again, but the other connection copied it.
+        #expect(try Self.checkpointSequence(ofLog: path + "-wal") == startingSequence)
+        #expect(Self.size(of: path + "-wal") > 900 * 4_096)
+        var copied = false
+        for _ in 0..<200 where !copied {
+            copied = Self.size(of: path) > 500 * 3_000
+            if !copied { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(copied)
+        // Writes pause: the next commits copy what is left and start the log again.
+        busy.withLock { $0 = false }
+        var restarted = false
+        for _ in 0..<500 where !restarted {
+            try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
+            restarted = try Self.checkpointSequence(ofLog: path + "-wal") != startingSequence
+            if !restarted { Thread.sleep(forTimeInterval: 0.002) }
+        }
+        #expect(restarted)
+        checkpointer.close()
+        pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
+        #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM note") }! > 1_000)
+        try pool.close()
+    }
+
     @Test func aClosedWorkspaceLeavesNoLogBehind() throws {
         let temp = try TemporaryWorkspace()
         let de = try temp.members(filled: true)
@@ -46,6 +88,12 @@ import Testing
         let reopened = try Workspace(path: temp.path)
         defer { reopened.close() }
         #expect(try reopened.rowCount(of: .id(de.id)) == 3)
+    }
+
+    /// The log header's checkpoint sequence number, which goes up each time the log starts again.
+    private static func checkpointSequence(ofLog path: String) throws -> UInt32 {
+        let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 16)
+        return header.suffix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     private static func size(of path: String) -> Int {

@@ -17,6 +17,16 @@ import Testing
                     ))
             }
             #expect(uuid.storageText == uuid.uuidString.lowercased())
+            #expect(UUID(storageText: uuid.storageText) == uuid)
+            #expect(UUID(storageText: uuid.uuidString) == uuid)
+        }
+    }
+
+    @Test func textThatIsNoIdIsRefused() {
+        let id = "561f11d8-0c02-4f99-b639-7d2f2d006e00"
+        #expect(UUID(storageText: id) == UUID(uuidString: id))
+        for bad in ["", String(id.dropLast()), id + "0", id.replacingOccurrences(of: "-", with: "_"), "g" + id.dropFirst()] {
+            #expect(UUID(storageText: bad) == nil, "\(bad)")
         }
     }
 

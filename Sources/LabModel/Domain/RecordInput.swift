@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns what a person or a request typed — field name → text — into checked values.
 /// Names match case-insensitively; empty text means no value.
-struct RecordInput {
+struct RecordInput: Sendable {
     let dataExtension: DataExtension
     /// The engine fills system fields; people and API callers may not.
     var allowsSystemFields = false

@@ -241,7 +241,7 @@ public final class EventEngine: Sendable {
     /// Fewest it decides before giving way to waiting firings, so it still makes progress.
     static let singleEventsBeforeGivingWay = 8
     /// Longest it leaves the writer to firings that keep arriving before deciding a few more.
-    static let longestDeferralToFirings = DispatchTimeInterval.milliseconds(50)
+    static let longestDeferralToFirings = DispatchTimeInterval.milliseconds(100)
 
     /// Decides `first` and the single events due after it in one transaction. They are first
     /// decided without savepoints; when one fails, that is rolled back and they are decided

@@ -8,24 +8,31 @@ import Synchronization
 /// every few hundred fired events one caller waited for a thousand pages to be copied and
 /// synced.
 ///
-/// Once the log is long, passive checkpoints on another connection copy it beside the writer,
-/// each one what the last left. The log starts again from its beginning only when it is wholly
-/// copied as a write begins, which a steady stream of commits never allows; so once a few pages
-/// are left the writer's next commit copies them itself, and the commit after it writes from
-/// the log's beginning. (A restart checkpoint from the other connection would do the same but
-/// holds back the writer while it waits for readers, in sleeps of milliseconds.)
+/// As the log grows, passive checkpoints on another connection copy it beside the writer, each
+/// round what the last left. The log starts again from its beginning only when it is wholly
+/// copied as a write begins, which a steady stream of commits never allows: the writer itself
+/// must copy the last few pages between two of its transactions, and that copy syncs both
+/// files, which on a busy disk took up to 15 ms. So the writer does it when firings pause, or
+/// under a steady stream only once the log has grown long (64 MiB), already copied.
+/// (A restart checkpoint from the other connection would hold back the writer just as long,
+/// waiting for readers in sleeps of milliseconds.)
 final class BackgroundCheckpointer: Sendable {
-    /// Log pages after which a checkpoint starts (SQLite's automatic one used 1,000).
-    let pagesBeforeCheckpoint: Int32
-    /// Log pages after which the writer checkpoints itself, as SQLite did: the other
-    /// connection is not keeping up (or cannot open the file).
+    /// Uncopied log pages after which a copy starts (SQLite's automatic checkpoint used 1,000).
+    let pagesBeforeCopy: Int32
+    /// Log pages after which the log is started again even while firings keep coming (its file
+    /// is then kept at this length).
     let pagesBeforeWriterCheckpoints: Int32
+    /// Whether a pause in the writer's work would hold nobody up now.
+    private let writerMayPause: @Sendable () -> Bool
 
     private struct State {
         var connection: DatabaseQueue?
         var copying = false
-        /// The other connection has copied the log since the writer last checkpointed.
-        var copied = false
+        /// Log pages the other connection has copied (0 once the log starts again).
+        var copiedPages: Int32 = 0
+        /// The log's length when the writer last checkpointed, so that a log a reader keeps from
+        /// starting again is not checkpointed at every commit.
+        var writerCheckpointedAt: Int32 = 0
         var closed = false
     }
 
@@ -33,10 +40,14 @@ final class BackgroundCheckpointer: Sendable {
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "journeylab.checkpoint", qos: .utility)
 
-    init(path: String, pagesBeforeCheckpoint: Int32 = 4_000, pagesBeforeWriterCheckpoints: Int32 = 32_000) {
+    init(
+        path: String, pagesBeforeCopy: Int32 = 1_000, pagesBeforeWriterCheckpoints: Int32 = 16_384,
+        writerMayPause: @escaping @Sendable () -> Bool = { true }
+    ) {
         self.path = path
-        self.pagesBeforeCheckpoint = pagesBeforeCheckpoint
+        self.pagesBeforeCopy = pagesBeforeCopy
         self.pagesBeforeWriterCheckpoints = pagesBeforeWriterCheckpoints
+        self.writerMayPause = writerMayPause
     }
 
     /// Makes `db` (the writer) hand checkpoints to the checkpointer. The hook holds a reference
@@ -53,22 +64,38 @@ final class BackgroundCheckpointer: Sendable {
                 }
                 return SQLITE_OK
             }, context)
+        // The log file shrinks back to this once it starts again after a long stream.
+        _ = try? db.execute(sql: "PRAGMA journal_size_limit = \(Int(pagesBeforeWriterCheckpoints) * 4_096)")
     }
 
-    /// Called after a commit left `pages` in the log: whether the writer checkpoints now
-    /// (the rest of a copy, or a log grown too long); otherwise starts a copy if none is under way.
+    /// Called after a commit left `pages` in the log: whether the writer copies what is left
+    /// now (so the next commit starts the log again); otherwise starts a copy when one is due.
     private func writerCheckpoints(pages: Int32) -> Bool {
-        let (writer, starts) = state.withLock { state -> (Bool, Bool) in
-            guard pages >= pagesBeforeCheckpoint else {
-                // The log started again: a copy made of the old one has nothing left for the writer.
-                state.copied = false
-                return (false, false)
+        guard pages >= pagesBeforeCopy else {
+            // The log started again: what was copied of the old one counts no more.
+            state.withLock { state in
+                state.copiedPages = 0
+                state.writerCheckpointedAt = 0
             }
-            if state.copied || pages >= pagesBeforeWriterCheckpoints {
-                state.copied = false
+            return false
+        }
+        // Finishing: copying all but a few pages, for the writer to start the log again.
+        let finishing = pages >= pagesBeforeWriterCheckpoints || writerMayPause()
+        let (writer, starts) = state.withLock { state -> (Bool, Bool) in
+            guard !state.closed else { return (false, false) }
+            let uncopied = pages - state.copiedPages
+            let grownSinceWriter = pages - state.writerCheckpointedAt >= pagesBeforeCopy
+            // Far beyond the limit, the other connection is not keeping up (or cannot open the file).
+            let overdue = pages >= 4 * pagesBeforeWriterCheckpoints
+            if !state.copying && grownSinceWriter && (uncopied <= Self.pagesLeftForWriter && finishing || overdue) {
+                state.writerCheckpointedAt = pages
+                state.copiedPages = pages
                 return (true, false)
             }
-            guard !state.copying, !state.closed else { return (false, false) }
+            // While firings keep coming, copy in large rounds; once finishing, the rest.
+            guard !state.copying, uncopied >= (finishing ? Self.pagesLeftForWriter : pagesBeforeCopy) else {
+                return (false, false)
+            }
             state.copying = true
             return (false, true)
         }
@@ -77,32 +104,30 @@ final class BackgroundCheckpointer: Sendable {
     }
 
     private func copy() {
-        // Pages committed during one copy are copied by the next, each shorter than the last,
-        // until a few are left. The writer copies those between two of its transactions, which
-        // is when the log can start again: a copy that catches up here almost always finds the
-        // writer already inside its next transaction, which then appends to the log.
-        var copied = false
-        var copiedBefore = 0
-        for _ in 0..<Self.copiesPerCheckpoint {
-            // A passive checkpoint copies the log as it was when it began: what it reports copied
-            // beyond the last copy's count was committed during that copy.
+        // Pages committed during one round are copied by the next, each shorter than the last,
+        // until a few are left.
+        var copied = state.withLock { $0.copiedPages }
+        for _ in 0..<Self.roundsPerCopy {
+            // A passive checkpoint copies the log as it was when it began, and reports that
+            // length: what it copied beyond the last round's was committed during that round.
             guard let connection = openConnection(),
-                let (_, copiedPages) = try? connection.writeWithoutTransaction({ try $0.checkpoint(.passive) })
+                let (_, copiedNow) = try? connection.writeWithoutTransaction({ try $0.checkpoint(.passive) })
             else { break }
-            copied = true
-            if copiedPages - copiedBefore <= Self.pagesLeftForWriter { break }
-            copiedBefore = copiedPages
+            let copiedBefore = copied
+            copied = Int32(copiedNow)
+            if copied - copiedBefore <= Self.pagesLeftForWriter { break }
         }
         state.withLock { state in
             state.copying = false
-            state.copied = copied
+            // Unless the log started again meanwhile.
+            if copied > state.copiedPages { state.copiedPages = copied }
         }
     }
 
-    /// Copies one checkpoint makes at most, each of what the one before it left.
-    private static let copiesPerCheckpoint = 8
+    /// Rounds one copy makes at most.
+    private static let roundsPerCopy = 8
     /// What the writer copies itself at the end: a few pages, next to its two syncs.
-    private static let pagesLeftForWriter = 64
+    private static let pagesLeftForWriter: Int32 = 64
 
     private func openConnection() -> DatabaseQueue? {
         state.withLock { state in

@@ -40,7 +40,8 @@ final class RequestLogBuffer: Sendable {
                     """)
             for entry in entries {
                 try statement.execute(arguments: [
-                    entry.time, entry.method, entry.path, entry.status, entry.durationMilliseconds, entry.requestBody,
+                    entry.time.databaseText, entry.method, entry.path, entry.status, entry.durationMilliseconds,
+                    entry.requestBody,
                     entry.responseBody, entry.appID?.storageText,
                 ])
             }

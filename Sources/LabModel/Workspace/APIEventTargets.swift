@@ -8,6 +8,11 @@ struct APIEventTarget: Sendable {
     let keyField: Field?
     /// The contact's first row in the source, if it has one.
     let contactRowSQL: String
+    /// The caller's data read as a new row (system fields refused), and the row written.
+    let callerInput: RecordInput
+    let rowInput: RecordInput
+    /// The source's event-instance system field, when it has one: the platform fills it in.
+    let instanceField: Field?
 
     init(definition: EventDefinition, source: StoredDataExtension, keyField: Field?) {
         self.definition = definition
@@ -15,6 +20,9 @@ struct APIEventTarget: Sendable {
         self.keyField = keyField
         let column = keyField.map { source.column(of: $0).quotedDatabaseIdentifier } ?? "NULL"
         contactRowSQL = "SELECT _row FROM \(source.tableName.quotedDatabaseIdentifier) WHERE \(column) = ? ORDER BY _row LIMIT 1"
+        callerInput = RecordInput(dataExtension: source.definition)
+        rowInput = RecordInput(dataExtension: source.definition, allowsSystemFields: true)
+        instanceField = source.definition.field(named: ContactEvent.instanceFieldName).flatMap { $0.isSystem ? $0 : nil }
     }
 }
 

@@ -43,7 +43,11 @@ extension Workspace {
                 values["EventInstanceID"] = (index == 0 ? instanceID : UUID.timeOrdered(at: now)).storageText
                 values["ParentEventInstanceID"] = instanceID.storageText
                 values["ContactKey"] = contact.key
-                written.append(try insertEventRow(values, into: eventData, allowingSystemFields: true, now: now, in: db))
+                written.append(
+                    try insertEventRow(
+                        values, into: eventData,
+                        reading: RecordInput(dataExtension: eventData.definition, allowsSystemFields: true),
+                        now: now, in: db))
             }
             let rootRow = try markRootRow(of: event, contact: contact, instanceID: instanceID, in: db)
             try QueuedEvent.enqueue(
@@ -90,7 +94,7 @@ extension Workspace {
             guard let keyField = target.keyField else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
             // `eventInstanceId` is reserved: the platform logs its own.
             var values = data.filter { !$0.key.equalsIgnoringCase("eventInstanceId") }
-            try checkEventData(values, for: de, now: now)
+            try checkEventData(values, for: de, reading: target.callerInput, now: now)
             let contact = try existingOrNewContact(reference, now: now, in: db)
             // The row written must be the contact's: its key field holds the contact key.
             if let sent = values.first(where: { $0.key.equalsIgnoringCase(keyField.name) }), !sent.value.isEmpty {
@@ -103,10 +107,8 @@ extension Workspace {
             let existing = try db.cachedValue(Int64.self, sql: target.contactRowSQL, arguments: [contact.key])
             var written: FiredEvent.WrittenRow?
             if existing == nil {
-                if let instanceField = de.field(named: ContactEvent.instanceFieldName), instanceField.isSystem {
-                    values[instanceField.name] = instanceID.storageText
-                }
-                let rowID = try insertEventRow(values, into: source, allowingSystemFields: true, now: now, in: db)
+                if let instanceField = target.instanceField { values[instanceField.name] = instanceID.storageText }
+                let rowID = try insertEventRow(values, into: source, reading: target.rowInput, now: now, in: db)
                 written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
             }
             try QueuedEvent.enqueue(
@@ -243,26 +245,28 @@ extension Workspace {
 
     /// Checks event data against the data extension: every missing required field named at
     /// once (lower-cased, as Marketing Cloud reports them), then each value's type.
-    private func checkEventData(_ values: [String: String], for de: DataExtension, now: Date) throws {
+    private func checkEventData(_ values: [String: String], for de: DataExtension, reading input: RecordInput, now: Date)
+        throws
+    {
         let given = Set(values.filter { !$0.value.isEmpty }.keys.map { $0.lowercased() })
         let missing = de.fields.filter { field in
             field.isRequired && !field.isSystem && field.defaultValue == nil && !given.contains(field.name.lowercased())
         }
         guard missing.isEmpty else { throw FireEventError.missingRequiredFields(missing.map { $0.name.lowercased() }) }
         do {
-            _ = try RecordInput(dataExtension: de).newRecord(from: values, now: now)
+            _ = try input.newRecord(from: values, now: now)
         } catch {
             throw Self.eventError(error)
         }
     }
 
     private func insertEventRow(
-        _ values: [String: String], into stored: StoredDataExtension, allowingSystemFields: Bool, now: Date, in db: Database
+        _ values: [String: String], into stored: StoredDataExtension, reading input: RecordInput, now: Date, in db: Database
     ) throws -> Int64 {
         let de = stored.definition
         let row: [FieldValue]
         do {
-            row = try RecordInput(dataExtension: de, allowsSystemFields: allowingSystemFields).newRecord(from: values, now: now)
+            row = try input.newRecord(from: values, now: now)
         } catch {
             throw Self.eventError(error)
         }

@@ -52,11 +52,11 @@ public final class Workspace: WorkspaceReading, Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
-        let checkpointer = BackgroundCheckpointer(path: path)
-        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
-        self.checkpointer = checkpointer
         let groupCommit = GroupCommit(pool: pool)
         self.groupCommit = groupCommit
+        let checkpointer = BackgroundCheckpointer(path: path, writerMayPause: { !groupCommit.isBusy })
+        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
+        self.checkpointer = checkpointer
         engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.isBusy })
         requestLogBuffer = RequestLogBuffer(pool: pool)
     }

@@ -131,7 +131,9 @@ extension String {
 
     /// `//hub//v1/x/` → `/hub/v1/x`: real SDKs join base URLs and paths with doubled slashes.
     var normalizedPath: String {
-        "/" + split(separator: "/").joined(separator: "/")
+        // Most paths are already so; splitting every one showed in a request's cost.
+        if hasPrefix("/") && !hasSuffix("/") && !contains("//") { return self }
+        return "/" + split(separator: "/").joined(separator: "/")
     }
 }
 
