@@ -148,7 +148,7 @@ public final class EventEngine: Sendable {
             {
                 // Acknowledging events comes first: while firings keep arriving, the engine takes
                 // the writer only now and then, and catches up once they pause.
-                Thread.sleep(forTimeInterval: 0.001)
+                Thread.sleep(forTimeInterval: 0.005)
                 continue
             }
             decidingSingleEvents = false

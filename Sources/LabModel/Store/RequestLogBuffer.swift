@@ -2,12 +2,12 @@ import Dispatch
 import GRDB
 import Synchronization
 
-/// Request-log lines gathered in memory and written a few hundredths of a second later, many
+/// Request-log lines gathered in memory and written a tenth of a second later, many
 /// per transaction, on a queue of their own: answering a request never waits for its log line.
 /// Reading the log writes what is pending first, so a reader always sees every request answered
 /// before it asked. A crash loses at most the last moment's lines — the log, never the data.
 final class RequestLogBuffer: Sendable {
-    static let delay: DispatchTimeInterval = .milliseconds(25)
+    static let delay: DispatchTimeInterval = .milliseconds(100)
 
     private let pool: DatabasePool
     private let pending = Mutex<[RequestLogEntry]>([])
