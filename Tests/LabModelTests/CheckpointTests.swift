@@ -9,14 +9,10 @@ import Testing
 /// starts again from its beginning under a steady stream of commits, so it stays short.
 @Suite struct CheckpointTests {
     @Test func aSteadyStreamOfCommitsKeepsTheLogShort() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("log.sqlite").path
-        let pool = try DatabasePool(path: path)
+        let notes = try NoteDatabase()
+        let (path, pool) = (notes.path, notes.pool)
         let checkpointer = BackgroundCheckpointer(path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 400)
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
-        try pool.write { try $0.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)") }
         // About a page per commit: without checkpoints the log would hold 3,000 pages (12 MB).
         let text = String(repeating: "x", count: 3_000)
         var largestLog = 0
@@ -24,8 +20,9 @@ import Testing
             try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
             largestLog = max(largestLog, Self.size(of: path + "-wal"))
         }
-        // Never beyond where the writer would checkpoint itself (and its header and frame headers).
-        #expect(largestLog < 401 * 4_120)
+        // About where the writer starts it again: beyond it only by what a copy round, under
+        // way as the log got there, let through (frames are a page and a 24-byte header).
+        #expect(largestLog < 2 * 400 * 4_120)
         checkpointer.close()
         try pool.writeWithoutTransaction { db in
             checkpointer.uninstall(from: db)
@@ -36,29 +33,22 @@ import Testing
         // The database file itself holds most of the notes, copied there by checkpoints.
         #expect(Self.size(of: path) > 2_000 * 3_000)
         #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM note") } == 3_000)
-        try pool.close()
     }
 
     @Test func whileWritesKeepComingTheLogGrowsCopiedAndStartsAgainWhenTheyPause() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("log.sqlite").path
-        let pool = try DatabasePool(path: path)
+        let notes = try NoteDatabase()
+        let (path, pool) = (notes.path, notes.pool)
         let busy = Mutex(true)
         let checkpointer = BackgroundCheckpointer(
             path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 100_000,
             writerMayPause: { !busy.withLock { $0 } })
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
-        try pool.write { try $0.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)") }
         let text = String(repeating: "x", count: 3_000)
-        let startingSequence = try Self.checkpointSequence(ofLog: path + "-wal")
         for _ in 0..<1_000 {
             try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
         }
-        // The writer never stopped to start the log again, but the other connection copied it.
-        #expect(try Self.checkpointSequence(ofLog: path + "-wal") == startingSequence)
-        #expect(Self.size(of: path + "-wal") > 900 * 4_096)
+        // The writer never stopped for a checkpoint, but the other connection copied the log.
+        #expect(checkpointer.writerCheckpointCount == 0)
         var copied = false
         for _ in 0..<200 where !copied {
             copied = Self.size(of: path) > 500 * 3_000
@@ -66,25 +56,29 @@ import Testing
         }
         #expect(copied)
         // Writes pause: the next commits copy what is left and start the log again.
+        let sequence = try Self.checkpointSequence(ofLog: path + "-wal")
         busy.withLock { $0 = false }
         var restarted = false
         for _ in 0..<500 where !restarted {
             try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
-            restarted = try Self.checkpointSequence(ofLog: path + "-wal") != startingSequence
+            restarted = try Self.checkpointSequence(ofLog: path + "-wal") != sequence
             if !restarted { Thread.sleep(forTimeInterval: 0.002) }
         }
-        #expect(restarted)
+        #expect(restarted && checkpointer.writerCheckpointCount >= 1)
         checkpointer.close()
         pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
         #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM note") }! > 1_000)
-        try pool.close()
     }
 
     @Test func aClosedWorkspaceLeavesNoLogBehind() throws {
         let temp = try TemporaryWorkspace()
         let de = try temp.members(filled: true)
+        // Another connection keeps SQLite from deleting the log when the workspace closes.
+        let other = try DatabaseQueue(path: temp.path)
         temp.workspace.close()
+        #expect(FileManager.default.fileExists(atPath: temp.path + "-wal"))
         #expect(Self.size(of: temp.path + "-wal") == 0)
+        try other.close()
         let reopened = try Workspace(path: temp.path)
         defer { reopened.close() }
         #expect(try reopened.rowCount(of: .id(de.id)) == 3)
@@ -98,5 +92,24 @@ import Testing
 
     private static func size(of path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+/// A scratch database with a `note` table, in a temporary folder removed afterwards.
+private final class NoteDatabase {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
+    let path: String
+    let pool: DatabasePool
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("log.sqlite").path
+        pool = try DatabasePool(path: path)
+        try pool.write { try $0.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)") }
+    }
+
+    deinit {
+        try? pool.close()
+        try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -8,6 +8,35 @@ import Testing
 /// its journal line, a refused one takes nothing else down with it, and each caller hears only
 /// its own outcome.
 @Suite struct GroupCommitTests {
+    @Test func firingsRefusedBeforeWritingLeaveTheirBatchWhole() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let outcomes = Mutex<[Int: Result<UUID, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: 300) { n in
+            let email = "r\(n)@crowd.test"
+            // One in five sends a field the data extension does not have: refused before it writes.
+            var data = ["EmailAddress": email]
+            if n % 5 == 2 { data["Nope"] = "x" }
+            let outcome = Result { try workspace.fireAPIEvent(key: seed.trigger.key, contact: .key(email), data: data) }
+                .map(\.instanceID)
+            outcomes.withLock { $0[n] = outcome }
+        }
+        let all = outcomes.withLock { $0 }
+        for (n, outcome) in all {
+            switch outcome {
+            case .success(let id):
+                #expect(n % 5 != 2)
+                #expect(try workspace.eventInstance(id).eventKey == seed.trigger.key)
+            case .failure(let error):
+                #expect(n % 5 == 2)
+                #expect(error as? FireEventError == .unknownField(dataExtension: seed.members.name, field: "Nope"), "\(error)")
+                #expect(throws: (any Error).self) { try workspace.contact(.key("r\(n)@crowd.test")) }
+            }
+        }
+        #expect(try workspace.rowCount(of: .id(seed.members.id)) == 3 + 240)
+    }
+
     @Test func concurrentFiringsAreEachWrittenOrRefusedAlone() async throws {
         let fixture = try EngineFixture()
         let workspace = fixture.workspace

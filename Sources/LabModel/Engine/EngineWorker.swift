@@ -33,11 +33,14 @@ struct EngineWorker {
         self.now = now
     }
 
-    /// The unit due now, if any, and otherwise when the next one falls due.
-    static func next(now: Date, in db: Database) throws -> (item: WorkItem?, nextDue: Date?) {
+    /// The unit due now, if any, and otherwise when the next one falls due. Single events come
+    /// first, or last when `singleEventsLast` (a turn between firings that keep arriving).
+    static func next(now: Date, singleEventsLast: Bool = false, in db: Database) throws -> (
+        item: WorkItem?, nextDue: Date?
+    ) {
         let queued = EventInstance.Status.queued.rawValue
         let entering = EventInstance.Status.entering.rawValue
-        if let seq = try nextSingleEvent(now: now, in: db) { return (.singleEvent(seq: seq), nil) }
+        if !singleEventsLast, let seq = try nextSingleEvent(now: now, in: db) { return (.singleEvent(seq: seq), nil) }
         if let id = try Int64.fetchOne(
             db.cachedStatement(
                 sql: "SELECT id FROM journeyCohort WHERE exitedAt IS NULL AND dueAt <= ? ORDER BY dueAt, id LIMIT 1"),
@@ -55,6 +58,7 @@ struct EngineWorker {
         {
             return (.bulkBatch(seq: seq), nil)
         }
+        if singleEventsLast, let seq = try nextSingleEvent(now: now, in: db) { return (.singleEvent(seq: seq), nil) }
         let nextDue = try Date.fetchOne(
             db.cachedStatement(
                 sql: """

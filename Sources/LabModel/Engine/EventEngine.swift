@@ -143,9 +143,10 @@ public final class EventEngine: Sendable {
                 wakeup.wait(atMost: 1)
                 continue
             }
-            if decidingSingleEvents && firingsWaiting()
-                && DispatchTime.now() < lastTurn + Self.longestDeferralToFirings
-            {
+            // A turn taken while firings keep arriving: waits and automation runs due go first,
+            // or they would wait behind single events for as long as the stream lasts.
+            let betweenFirings = decidingSingleEvents && firingsWaiting()
+            if betweenFirings && DispatchTime.now() < lastTurn + Self.longestDeferralToFirings {
                 // Acknowledging events comes first: while firings keep arriving, the engine takes
                 // the writer only now and then, and catches up once they pause.
                 Thread.sleep(forTimeInterval: 0.005)
@@ -153,7 +154,11 @@ public final class EventEngine: Sendable {
             }
             decidingSingleEvents = false
             let now = clock()
-            guard let next = try? pool.read({ try EngineWorker.next(now: now, in: $0) }) else {
+            guard
+                let next = try? pool.read({
+                    try EngineWorker.next(now: now, singleEventsLast: betweenFirings, in: $0)
+                })
+            else {
                 // The file cannot be read now (closing, locked for long): nothing is due that we can see.
                 releaseSettleWaiters(through: ticket)
                 wakeup.wait(atMost: 0.5)
@@ -177,6 +182,11 @@ public final class EventEngine: Sendable {
                 lastTurn = DispatchTime.now()
             } else {
                 done = perform(item, settings: settings)
+                // Single events come next: this was the turn's unit of other work.
+                if betweenFirings {
+                    decidingSingleEvents = true
+                    lastTurn = DispatchTime.now()
+                }
             }
             if !done {
                 // Not even the failure could be recorded (disk full, file locked): try again later.
@@ -234,9 +244,9 @@ public final class EventEngine: Sendable {
         }
     }
 
-    /// Most single events a transaction decides: enough that the engine keeps up with a burst
-    /// of firings (one commit each had it falling behind), few enough that their journal lines
-    /// fit a subscriber's buffer.
+    /// Most single events a transaction decides: enough that the engine catches up quickly once
+    /// a stream of firings pauses (one commit each had it falling behind), few enough that their
+    /// journal lines fit a subscriber's buffer.
     static let singleEventsPerTransaction = 100
     /// Fewest it decides before giving way to waiting firings, so it still makes progress.
     static let singleEventsBeforeGivingWay = 8

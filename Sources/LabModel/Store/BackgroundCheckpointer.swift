@@ -13,14 +13,15 @@ import Synchronization
 /// copied as a write begins, which a steady stream of commits never allows: the writer itself
 /// must copy the last few pages between two of its transactions, and that copy syncs both
 /// files, which on a busy disk took up to 15 ms. So the writer does it when firings pause, or
-/// under a steady stream only once the log has grown long (64 MiB), already copied.
+/// under a steady stream once the log has grown long (about 64 MiB), already copied. (A round
+/// that happens to copy everything between two commits also lets the log start again.)
 /// (A restart checkpoint from the other connection would hold back the writer just as long,
 /// waiting for readers in sleeps of milliseconds.)
 final class BackgroundCheckpointer: Sendable {
     /// Uncopied log pages after which a copy starts (SQLite's automatic checkpoint used 1,000).
     let pagesBeforeCopy: Int32
-    /// Log pages after which the log is started again even while firings keep coming (its file
-    /// is then kept at this length).
+    /// Log pages after which the writer starts the log again, as soon as no copy is under way,
+    /// even while firings keep coming (its file is then kept at this length).
     let pagesBeforeWriterCheckpoints: Int32
     /// Whether a pause in the writer's work would hold nobody up now.
     private let writerMayPause: @Sendable () -> Bool
@@ -28,11 +29,16 @@ final class BackgroundCheckpointer: Sendable {
     private struct State {
         var connection: DatabaseQueue?
         var copying = false
+        /// The log's length after the last commit: a shorter one means it started again.
+        var logPages: Int32 = 0
+        /// Counts the log's new starts, so a copy that began before one does not count after it.
+        var logGeneration = 0
         /// Log pages the other connection has copied (0 once the log starts again).
         var copiedPages: Int32 = 0
         /// The log's length when the writer last checkpointed, so that a log a reader keeps from
         /// starting again is not checkpointed at every commit.
         var writerCheckpointedAt: Int32 = 0
+        var writerCheckpoints = 0
         var closed = false
     }
 
@@ -49,6 +55,9 @@ final class BackgroundCheckpointer: Sendable {
         self.pagesBeforeWriterCheckpoints = pagesBeforeWriterCheckpoints
         self.writerMayPause = writerMayPause
     }
+
+    /// How many times the writer has checkpointed itself.
+    var writerCheckpointCount: Int { state.withLock { $0.writerCheckpoints } }
 
     /// Makes `db` (the writer) hand checkpoints to the checkpointer. The hook holds a reference
     /// to the checkpointer until `uninstall(from:)`.
@@ -71,31 +80,27 @@ final class BackgroundCheckpointer: Sendable {
     /// Called after a commit left `pages` in the log: whether the writer copies what is left
     /// now (so the next commit starts the log again); otherwise starts a copy when one is due.
     private func writerCheckpoints(pages: Int32) -> Bool {
-        guard pages >= pagesBeforeCopy else {
-            // The log started again: what was copied of the old one counts no more.
-            state.withLock { state in
+        // Asked only of long logs: a short one needs no decision.
+        let finishing = pages >= pagesBeforeCopy && (pages >= pagesBeforeWriterCheckpoints || writerMayPause())
+        let (writer, starts) = state.withLock { state -> (Bool, Bool) in
+            if pages < state.logPages {
+                // The log started again: what was copied of the old one counts no more.
+                state.logGeneration += 1
                 state.copiedPages = 0
                 state.writerCheckpointedAt = 0
             }
-            return false
-        }
-        // Finishing: copying all but a few pages, for the writer to start the log again.
-        let finishing = pages >= pagesBeforeWriterCheckpoints || writerMayPause()
-        let (writer, starts) = state.withLock { state -> (Bool, Bool) in
-            guard !state.closed else { return (false, false) }
+            state.logPages = pages
+            guard pages >= pagesBeforeCopy, !state.closed, !state.copying else { return (false, false) }
             let uncopied = pages - state.copiedPages
             let grownSinceWriter = pages - state.writerCheckpointedAt >= pagesBeforeCopy
-            // Far beyond the limit, the other connection is not keeping up (or cannot open the file).
-            let overdue = pages >= 4 * pagesBeforeWriterCheckpoints
-            if !state.copying && grownSinceWriter && (uncopied <= Self.pagesLeftForWriter && finishing || overdue) {
+            if grownSinceWriter && (pages >= pagesBeforeWriterCheckpoints || finishing && uncopied <= Self.pagesLeftForWriter) {
                 state.writerCheckpointedAt = pages
                 state.copiedPages = pages
+                state.writerCheckpoints += 1
                 return (true, false)
             }
             // While firings keep coming, copy in large rounds; once finishing, the rest.
-            guard !state.copying, uncopied >= (finishing ? Self.pagesLeftForWriter : pagesBeforeCopy) else {
-                return (false, false)
-            }
+            guard uncopied >= (finishing ? Self.pagesLeftForWriter : pagesBeforeCopy) else { return (false, false) }
             state.copying = true
             return (false, true)
         }
@@ -106,7 +111,8 @@ final class BackgroundCheckpointer: Sendable {
     private func copy() {
         // Pages committed during one round are copied by the next, each shorter than the last,
         // until a few are left.
-        var copied = state.withLock { $0.copiedPages }
+        let (copiedAtStart, generation) = state.withLock { ($0.copiedPages, $0.logGeneration) }
+        var copied = copiedAtStart
         for _ in 0..<Self.roundsPerCopy {
             // A passive checkpoint copies the log as it was when it began, and reports that
             // length: what it copied beyond the last round's was committed during that round.
@@ -119,8 +125,8 @@ final class BackgroundCheckpointer: Sendable {
         }
         state.withLock { state in
             state.copying = false
-            // Unless the log started again meanwhile.
-            if copied > state.copiedPages { state.copiedPages = copied }
+            // What was copied of a log that has since started again says nothing of the new one.
+            if state.logGeneration == generation { state.copiedPages = max(state.copiedPages, copied) }
         }
     }
 
@@ -129,15 +135,19 @@ final class BackgroundCheckpointer: Sendable {
     /// What the writer copies itself at the end: a few pages, next to its two syncs.
     private static let pagesLeftForWriter: Int32 = 64
 
+    /// The other connection, opened the first time (outside the lock: the writer's hook takes it).
     private func openConnection() -> DatabaseQueue? {
-        state.withLock { state in
-            guard !state.closed else { return nil }
-            if let connection = state.connection { return connection }
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(1)
-            state.connection = try? DatabaseQueue(path: path, configuration: configuration)
-            return state.connection
+        if let known = state.withLock({ $0.closed ? nil : $0.connection }) { return known }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(1)
+        guard let opened = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        let kept = state.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            state.connection = opened
+            return true
         }
+        if !kept { try? opened.close() }
+        return kept ? opened : nil
     }
 
     /// Gives the writer back SQLite's own automatic checkpoints (for the final one at close).

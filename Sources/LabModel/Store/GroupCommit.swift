@@ -3,10 +3,10 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// Small writes from many callers committed together. Each caller's work runs in a savepoint
-/// of its own inside one transaction (a refused one is rolled back alone), and every caller
-/// hears its outcome only once that transaction has committed — so an event acknowledged is an
-/// event written, while one commit serves every event that arrived during the previous one.
+/// Small writes from many callers committed together, in one transaction in which a refused
+/// one is undone alone (see `commit`). Every caller hears its outcome only once that
+/// transaction has committed — so an event acknowledged is an event written, while one commit
+/// serves every event that arrived during the previous one.
 ///
 /// The commits are made on a thread of the group commit's own, never on a caller's: a caller
 /// that blocks (or suspends) while it waits holds no writer, so a burst of requests cannot
@@ -43,9 +43,10 @@ final class GroupCommit: Sendable {
     /// Whether writes wait for the next commit, or one arrived a moment ago: under a steady
     /// stream the queue is empty for an instant after every commit, and more are on the way.
     var isBusy: Bool {
-        if DispatchTime.now().uptimeNanoseconds &- lastArrival.load(ordering: .relaxed) < Self.busyAfterArrival {
-            return true
-        }
+        let now = DispatchTime.now().uptimeNanoseconds
+        // An arrival stored after `now` was read is later than it, not 2⁶⁴ ns ago.
+        let last = lastArrival.load(ordering: .relaxed)
+        if last >= now || now - last < Self.busyAfterArrival { return true }
         return queue.withLock { !$0.waiting.isEmpty || $0.batchAwaitsWriter }
     }
 
@@ -122,9 +123,10 @@ final class GroupCommit: Sendable {
     }
 
     /// Writes the batch in one transaction, then tells every caller. The batch is first run
-    /// whole; only when a job is refused is that rolled back and the batch run again with a
-    /// savepoint per job, so the refused one is undone alone. (A savepoint per job on every
-    /// commit copied each page it touched and cost more than the job's own writes.)
+    /// whole; only when a job is refused after it has written something is that rolled back and
+    /// the batch run again with a savepoint per job, so the refused one is undone alone. (A
+    /// savepoint per job on every commit copied each page it touched and cost more than the
+    /// job's own writes.)
     private func commit(_ batch: [Job]) {
         var outcomes: [Result<Any, any Error>] = []
         outcomes.reserveCapacity(batch.count)
@@ -135,9 +137,16 @@ final class GroupCommit: Sendable {
                 try db.inTransaction(.immediate) {
                     outcomes.removeAll(keepingCapacity: true)
                     for job in batch {
+                        let changesBefore = db.totalChangesCount
                         do {
                             outcomes.append(.success(try job.work(db)))
                         } catch {
+                            // Most refusals (bad data, an unknown key) come before any write:
+                            // nothing to undo, so the others go on.
+                            if db.totalChangesCount == changesBefore && db.isInsideTransaction {
+                                outcomes.append(.failure(error))
+                                continue
+                            }
                             refused = true
                             return .rollback
                         }

@@ -45,8 +45,9 @@ public final class Workspace: WorkspaceReading, Sendable {
             // a page cache that holds them (up to 128 MiB, used only as needed) writes each
             // dirty page once per transaction instead of spilling and re-reading it.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
-            // Each firing in a shared commit has a savepoint, whose statement journal would
-            // otherwise be a temporary file created and deleted every time.
+            // Savepoints (a shared commit retried after a refusal, an engine batch after a failed
+            // decision) keep their statement journal in memory, not in a temporary file created
+            // and deleted every time.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         configuration.busyMode = .timeout(5)
@@ -54,15 +55,25 @@ public final class Workspace: WorkspaceReading, Sendable {
         try Migrations.migrator.migrate(pool)
         let groupCommit = GroupCommit(pool: pool)
         self.groupCommit = groupCommit
-        let checkpointer = BackgroundCheckpointer(path: path, writerMayPause: { !groupCommit.isBusy })
+        // Weak: the checkpointer lives as long as the writer's connection, which must not keep the pool.
+        let checkpointer = BackgroundCheckpointer(
+            path: path,
+            writerMayPause: { [weak groupCommit] in
+                !(groupCommit?.isBusy ?? false)
+            })
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
         self.checkpointer = checkpointer
         engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.isBusy })
         requestLogBuffer = RequestLogBuffer(pool: pool)
     }
 
-    // Without close(), the engine's thread would keep the database open for the life of the process.
-    deinit { engine.requestStop() }
+    // Without close(), the engine's thread would keep the database open for the life of the
+    // process, and the checkpointer its connection. (The reference the writer's hook took on
+    // the checkpointer stays: a few bytes for each workspace dropped without close().)
+    deinit {
+        engine.requestStop()
+        checkpointer.close()
+    }
 
     /// The pid of a killed owner whose lock this workspace took over, if any.
     public var previousOwnerPID: Int32? { lock.previousOwnerPID }
