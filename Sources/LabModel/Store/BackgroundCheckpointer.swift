@@ -13,15 +13,16 @@ import Synchronization
 /// copied as a write begins, which a steady stream of commits never allows: the writer itself
 /// must copy the last few pages between two of its transactions, and that copy syncs both
 /// files, which on a busy disk took up to 15 ms. So the writer does it when firings pause, or
-/// under a steady stream once the log has grown long (about 64 MiB), already copied. (A round
-/// that happens to copy everything between two commits also lets the log start again.)
-/// (A restart checkpoint from the other connection would hold back the writer just as long,
-/// waiting for readers in sleeps of milliseconds.)
+/// under a steady stream once the log has grown long (64 MiB, at most twice that), already
+/// copied. A round that happens to copy everything between two commits also lets the log start
+/// again. (A restart checkpoint from the other connection would hold back the writer just as
+/// long, waiting for readers in sleeps of milliseconds.)
 final class BackgroundCheckpointer: Sendable {
     /// Uncopied log pages after which a copy starts (SQLite's automatic checkpoint used 1,000).
     let pagesBeforeCopy: Int32
-    /// Log pages after which the writer starts the log again, as soon as no copy is under way,
-    /// even while firings keep coming (its file is then kept at this length).
+    /// Log pages after which the log is started again even while firings keep coming: the rest
+    /// is copied and the writer copies the last few pages (at twice this, whatever is left).
+    /// Its file is then kept at this length.
     let pagesBeforeWriterCheckpoints: Int32
     /// Whether a pause in the writer's work would hold nobody up now.
     private let writerMayPause: @Sendable () -> Bool
@@ -93,7 +94,9 @@ final class BackgroundCheckpointer: Sendable {
             guard pages >= pagesBeforeCopy, !state.closed, !state.copying else { return (false, false) }
             let uncopied = pages - state.copiedPages
             let grownSinceWriter = pages - state.writerCheckpointedAt >= pagesBeforeCopy
-            if grownSinceWriter && (pages >= pagesBeforeWriterCheckpoints || finishing && uncopied <= Self.pagesLeftForWriter) {
+            // Past twice the limit, whatever is left (copies are not keeping up); else only a few pages.
+            let overdue = pages >= 2 * pagesBeforeWriterCheckpoints
+            if grownSinceWriter && (overdue || finishing && uncopied <= Self.pagesLeftForWriter) {
                 state.writerCheckpointedAt = pages
                 state.copiedPages = pages
                 state.writerCheckpoints += 1
