@@ -137,6 +137,57 @@ import Testing
         }
     }
 
+    @Test func aWaitDueDuringAStreamOfFiringsIsTakenWhileTheStreamGoesOn() async throws {
+        let fixture = try EngineFixture(manualClock: true, settings: EngineSettings(timeWarp: 24))
+        let workspace = fixture.workspace
+        let members = try fixture.temp.members()
+        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
+        let journey = try workspace.createInteraction(name: "Slow")
+        let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Slow entry", dataExtension: .id(members.id))
+        try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
+        try workspace.addUpdateContactActivity(
+            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        _ = try workspace.activate(.id(journey.id))
+        try await workspace.fireAPIEvent(
+            key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
+        await fixture.engine.settle()
+        // Events no journey hears, fired without a pause: the engine always has single events queued.
+        let spare = try workspace.createEventDefinition(name: "Spare", dataExtension: .id(members.id))
+        let stream = FiringStream()
+        let firing = Task {
+            await withTaskGroup(of: Void.self) { group in
+                var started = 0
+                while stream.isOn {
+                    let email = "w\(started)@stream.test"
+                    started += 1
+                    group.addTask {
+                        if let event = try? await workspace.fireAPIEvent(
+                            key: spare.key, contact: .key(email), data: ["EmailAddress": email])
+                        {
+                            stream.record(event.instanceID)
+                        }
+                    }
+                    try? await Task.sleep(for: .milliseconds(2))
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        // A day warped 24 times is an hour: Sam's Wait falls due while the firings go on.
+        fixture.clock!.advance(by: 61 * 60)
+        var updated = false
+        for _ in 0..<400 where !updated {
+            try await Task.sleep(for: .milliseconds(25))
+            updated = try fixture.record(members, email: "sam@sausage.com")["Updated"] == "True"
+        }
+        let stillFiring = stream.isOn
+        stream.turnOff()
+        await firing.value
+        #expect(updated && stillFiring)
+        await fixture.engine.settle()
+        let undecided = try stream.fired.filter { try workspace.eventInstance($0).status != .done }
+        #expect(undecided.isEmpty)
+    }
+
     @Test func datesAreStoredAsGRDBStoresThem() throws {
         // A fixed linear congruential sequence: the same 2,000 instants (1970–2099) every run.
         var state: UInt64 = 20_261_127
