@@ -8,13 +8,7 @@ import Testing
     @Test func aWaitKeepsTheOldVersionFinishingUntilItsContactLeaves() async throws {
         let fixture = try EngineFixture(manualClock: true, settings: EngineSettings(timeWarp: 24))
         let workspace = fixture.workspace
-        let members = try fixture.temp.members()
-        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let journey = try workspace.createInteraction(name: "Slow")
-        let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Slow entry", dataExtension: .id(members.id))
-        try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
-        try workspace.addUpdateContactActivity(
-            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        let (members, trigger, journey) = try fixture.slowJourney()
         let v1 = try workspace.activate(.id(journey.id)).versions[0]
 
         try await workspace.fireAPIEvent(

@@ -94,27 +94,7 @@ import Testing
         let fixture = try EngineFixture()
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
-        let stream = FiringStream()
-        // A firing starts every 2 ms whether or not the last is done, as requests arrive at a
-        // server: one has always just arrived.
-        let firing = Task {
-            await withTaskGroup(of: Void.self) { group in
-                var started = 0
-                while stream.isOn {
-                    let email = "s\(started)@stream.test"
-                    started += 1
-                    group.addTask {
-                        if let event = try? await workspace.fireAPIEvent(
-                            key: seed.trigger.key, contact: .key(email), data: ["EmailAddress": email])
-                        {
-                            stream.record(event.instanceID)
-                        }
-                    }
-                    try? await Task.sleep(for: .milliseconds(2))
-                }
-                return started
-            }
-        }
+        let stream = FiringStream(key: seed.trigger.key, emailPrefix: "s", in: workspace)
         // The engine gives way to the stream but still takes the writer now and then: events
         // fired well after the stream began are decided while it goes on. (Deferring for as long
         // as firings arrive would decide only the few of its first turn.)
@@ -124,8 +104,7 @@ import Testing
             let later = stream.fired.dropFirst(100).prefix(20)
             for id in later where try workspace.eventInstance(id).status == .done { decidedDuringStream = true }
         }
-        stream.turnOff()
-        let started = await firing.value
+        let started = await stream.stop()
         #expect(decidedDuringStream)
         // Once the stream stops, it catches up with every one.
         await fixture.engine.settle()
@@ -140,37 +119,14 @@ import Testing
     @Test func aWaitDueDuringAStreamOfFiringsIsTakenWhileTheStreamGoesOn() async throws {
         let fixture = try EngineFixture(manualClock: true, settings: EngineSettings(timeWarp: 24))
         let workspace = fixture.workspace
-        let members = try fixture.temp.members()
-        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let journey = try workspace.createInteraction(name: "Slow")
-        let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Slow entry", dataExtension: .id(members.id))
-        try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
-        try workspace.addUpdateContactActivity(
-            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        let (members, trigger, journey) = try fixture.slowJourney()
         _ = try workspace.activate(.id(journey.id))
         try await workspace.fireAPIEvent(
             key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         // Events no journey hears, fired without a pause: the engine always has single events queued.
         let spare = try workspace.createEventDefinition(name: "Spare", dataExtension: .id(members.id))
-        let stream = FiringStream()
-        let firing = Task {
-            await withTaskGroup(of: Void.self) { group in
-                var started = 0
-                while stream.isOn {
-                    let email = "w\(started)@stream.test"
-                    started += 1
-                    group.addTask {
-                        if let event = try? await workspace.fireAPIEvent(
-                            key: spare.key, contact: .key(email), data: ["EmailAddress": email])
-                        {
-                            stream.record(event.instanceID)
-                        }
-                    }
-                    try? await Task.sleep(for: .milliseconds(2))
-                }
-            }
-        }
+        let stream = FiringStream(key: spare.key, emailPrefix: "w", in: workspace)
         try await Task.sleep(for: .milliseconds(300))
         // A day warped 24 times is an hour: Sam's Wait falls due while the firings go on.
         fixture.clock!.advance(by: 61 * 60)
@@ -180,8 +136,7 @@ import Testing
             updated = try fixture.record(members, email: "sam@sausage.com")["Updated"] == "True"
         }
         let stillFiring = stream.isOn
-        stream.turnOff()
-        await firing.value
+        _ = await stream.stop()
         #expect(updated && stillFiring)
         await fixture.engine.settle()
         let undecided = try stream.fired.filter { try workspace.eventInstance($0).status != .done }
@@ -209,11 +164,46 @@ import Testing
     }
 }
 
-/// Firings in other tasks: when to stop, and what they fired, in the order they were acknowledged.
+/// API events fired for new contacts (`<prefix><n>@stream.test`), one starting every 2 ms
+/// whether or not the last is done, as requests arrive at a server: one has always just arrived.
 private final class FiringStream: Sendable {
-    private let state = Mutex((isOn: true, fired: [UUID]()))
-    var isOn: Bool { state.withLock { $0.isOn } }
-    var fired: [UUID] { state.withLock { $0.fired } }
-    func record(_ id: UUID) { state.withLock { $0.fired.append(id) } }
-    func turnOff() { state.withLock { $0.isOn = false } }
+    /// Shared with the firing task.
+    private final class State: Sendable {
+        let value = Mutex((isOn: true, fired: [UUID]()))
+    }
+
+    private let state = State()
+    private let firing: Task<Int, Never>
+
+    init(key: String, emailPrefix: String, in workspace: Workspace) {
+        let state = state
+        firing = Task {
+            await withTaskGroup(of: Void.self) { group in
+                var started = 0
+                while state.value.withLock({ $0.isOn }) {
+                    let email = "\(emailPrefix)\(started)@stream.test"
+                    started += 1
+                    group.addTask {
+                        if let event = try? await workspace.fireAPIEvent(
+                            key: key, contact: .key(email), data: ["EmailAddress": email])
+                        {
+                            state.value.withLock { $0.fired.append(event.instanceID) }
+                        }
+                    }
+                    try? await Task.sleep(for: .milliseconds(2))
+                }
+                return started
+            }
+        }
+    }
+
+    var isOn: Bool { state.value.withLock { $0.isOn } }
+    /// What was acknowledged, in that order.
+    var fired: [UUID] { state.value.withLock { $0.fired } }
+
+    /// Starts no more firings and waits for those under way. - Returns: how many were started.
+    func stop() async -> Int {
+        state.value.withLock { $0.isOn = false }
+        return await firing.value
+    }
 }

@@ -37,6 +37,19 @@ final class EngineFixture {
         await engine.settle()
     }
 
+    /// The seed's members (sendable) and the journey "Slow", not yet activated: a one-day Wait,
+    /// then `Updated` set to True.
+    func slowJourney() throws -> (members: DataExtension, trigger: EventDefinition, journey: Interaction) {
+        let members = try temp.members()
+        try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
+        let journey = try workspace.createInteraction(name: "Slow")
+        let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Slow entry", dataExtension: .id(members.id))
+        try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
+        try workspace.addUpdateContactActivity(
+            to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
+        return (members, trigger, journey)
+    }
+
     /// Each member's `Updated` flag by email address.
     func flags(_ de: DataExtension) throws -> [String: String] {
         let page = try workspace.rows(of: .id(de.id), limit: 1_000)
