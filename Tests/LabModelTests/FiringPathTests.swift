@@ -65,6 +65,30 @@ import Testing
         #expect(try workspace.record(in: .id(members.id), rowID: row.rowID).texts(in: members)["Score"] == "5")
     }
 
+    @Test func aContactKnownInAnotherCaseIsTheOneTheEventIsFor() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        // The row is built from the key as sent before the contact is read; the contact, known
+        // under another case, is still the one the event and its row are for.
+        let known = try await workspace.pool.write { db in
+            try ContactModelStore.ensureContact(key: "Mixed@X.test", now: Date(), in: db)
+        }
+        try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("first@x.test"), data: ["EmailAddress": "first@x.test"])
+        let fired = try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("mixed@x.test"), data: ["EmailAddress": "MIXED@x.test"])
+        #expect(fired.contact == known)
+        let row = try #require(fired.writtenRow)
+        let members = try workspace.dataExtension(.id(seed.members.id))
+        // The key field keeps the caller's spelling, as it always has.
+        #expect(try workspace.record(in: .id(members.id), rowID: row.rowID).texts(in: members)["EmailAddress"] == "MIXED@x.test")
+        #expect(throws: FireEventError.conflictingContactKeys("Mixed@X.test", "someone@x.test")) {
+            try workspace.fireAPIEvent(
+                key: seed.trigger.key, contact: .key("mixed@x.test"), data: ["EmailAddress": "someone@x.test"])
+        }
+    }
+
     @Test func anEventThatFailsInABatchIsRecordedAloneAndTheOthersAreDecided() async throws {
         let fixture = try EngineFixture()
         let workspace = fixture.workspace
@@ -141,6 +165,19 @@ import Testing
         await fixture.engine.settle()
         let undecided = try stream.fired.filter { try workspace.eventInstance($0).status != .done }
         #expect(undecided.isEmpty)
+    }
+
+    @Test func onlyEventsOfAnAutomationRunAreIndexedByRunAndFoundThroughIt() throws {
+        let fixture = try EngineFixture()
+        try fixture.workspace.pool.read { db in
+            let indexes = try String.fetchAll(
+                db,
+                sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'eventInstance' AND sql LIKE '%runID%'")
+            #expect(indexes.count == 1 && indexes[0].hasSuffix("WHERE runID IS NOT NULL"))
+            let plan = try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT seq FROM eventInstance WHERE runID = ? ORDER BY seq", arguments: ["r"])
+            #expect(plan.contains { ($0["detail"] as String).contains("INDEX eventInstance_runID") })
+        }
     }
 
     @Test func datesAreStoredAsGRDBStoresThem() throws {

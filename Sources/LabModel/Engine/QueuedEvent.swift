@@ -29,16 +29,17 @@ struct QueuedEvent {
         id: UUID, source: EventInstance.Source, eventKey: String? = nil, dataExtensionID: UUID? = nil, contactID: Int64? = nil,
         runID: UUID? = nil, activityID: UUID? = nil, lastRow: Int64 = 0, notBefore: Date, now: Date, in db: Database
     ) throws {
-        try db.cachedExecute(
-            sql: """
-                INSERT INTO eventInstance (id, source, eventKey, dataExtensionID, contactID, runID, activityID, status,
-                    notBefore, lastRow, firedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id.storageText, source.rawValue, eventKey, dataExtensionID?.storageText, contactID, runID?.storageText,
-                activityID?.storageText, EventInstance.Status.queued.rawValue, notBefore.databaseText, lastRow, now.databaseText,
-            ])
+        try RawStatement(
+            """
+            INSERT INTO eventInstance (id, source, eventKey, dataExtensionID, contactID, runID, activityID, status,
+                notBefore, lastRow, firedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: db
+        ).run(
+            .text(id.storageText), .text(source.rawValue), .text(eventKey), .text(dataExtensionID?.storageText),
+            .integer(contactID), .text(runID?.storageText), .text(activityID?.storageText),
+            .text(EventInstance.Status.queued.rawValue), .text(notBefore.databaseText), .integer(lastRow),
+            .text(now.databaseText))
     }
 
     static func load(seq: Int64, in db: Database) throws -> QueuedEvent? {

@@ -21,8 +21,8 @@ enum ContactModelStore {
 
     /// The contact with this key, created the first time the key is seen.
     static func ensureContact(key: String, now: Date, in db: Database) throws -> Contact {
-        try db.cachedExecute(
-            sql: "INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now.databaseText])
+        try RawStatement("INSERT OR IGNORE INTO contact (contactKey, createdAt) VALUES (?, ?)", in: db)
+            .run(.text(key), .text(now.databaseText))
         // A key seen before (perhaps in another case) keeps the contact it names.
         guard db.changesCount == 1 else { return try contact(.key(key), in: db)! }
         return Contact(id: db.lastInsertedRowID, key: key)

@@ -22,11 +22,10 @@ struct JournalRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// Inserts the line and returns it as the entry readers will see.
     static func append(_ line: JournalLine, time: Date, in db: Database) throws -> JournalEntry {
-        try db.cachedExecute(
-            sql: "INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-                time.databaseText, line.entity, line.action, line.entityIDs.joined(separator: " "), line.sentence,
-            ])
+        try RawStatement("INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, ?, ?, ?, ?)", in: db)
+            .run(
+                .text(time.databaseText), .text(line.entity), .text(line.action),
+                .text(line.entityIDs.joined(separator: " ")), .text(line.sentence))
         return JournalEntry(
             id: db.lastInsertedRowID, time: time, entity: line.entity, action: line.action, entityIDs: line.entityIDs,
             sentence: line.sentence)

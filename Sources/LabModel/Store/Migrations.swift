@@ -55,6 +55,15 @@ enum Migrations {
             // index, where (status, notBefore) had the engine sort every queued event each time.
             try db.create(index: "eventInstance_queueOrder", on: "eventInstance", columns: ["status", "seq"])
         }
+        migrator.registerMigration("v5 only automation events indexed by run") { db in
+            // Events fired through the API or Contact Builder belong to no run: an index entry
+            // for each of their NULL run ids was a write every firing paid for and no query read.
+            try db.execute(
+                sql: """
+                    DROP INDEX eventInstance_on_runID;
+                    CREATE INDEX eventInstance_runID ON eventInstance (runID) WHERE runID IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }

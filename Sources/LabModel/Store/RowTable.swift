@@ -24,9 +24,8 @@ struct RowTable {
     /// calls it once per statement batch (a per-row trigger cost 2 µs a row on bulk imports).
     func adjustRowCount(by change: Int, in db: Database) throws {
         guard change != 0 else { return }
-        try db.cachedExecute(
-            sql: "UPDATE dataExtension SET rowCount = rowCount + ? WHERE id = ?",
-            arguments: [change, stored.definition.id.storageText])
+        try RawStatement("UPDATE dataExtension SET rowCount = rowCount + ? WHERE id = ?", in: db)
+            .run(.integer(Int64(change)), .text(stored.definition.id.storageText))
     }
 
     func drop(in db: Database) throws {
@@ -84,15 +83,19 @@ struct RowTable {
 
     // MARK: Rows
 
+    /// The statement `inserter` runs; callers that insert one row at a time may keep it.
+    var insertSQL: String {
+        let placeholders = Array(repeating: "?", count: fields.count).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(fields.map(column).joined(separator: ", "))) VALUES (\(placeholders))"
+    }
+
     /// A function that inserts one complete row (a value per field, in field order), reusing
     /// one prepared statement for every call.
     ///
     /// Values are bound with SQLite's C API: building GRDB `StatementArguments` for every row
     /// (boxing, mapping, checking) was a quarter of a million-row import.
-    func inserter(in db: Database) throws -> ([FieldValue]) throws -> Void {
-        let placeholders = Array(repeating: "?", count: fields.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO \(table) (\(fields.map(column).joined(separator: ", "))) VALUES (\(placeholders))")
+    func inserter(in db: Database, sql: String? = nil) throws -> ([FieldValue]) throws -> Void {
+        let statement = try db.cachedStatement(sql: sql ?? insertSQL)
         let handle = statement.sqliteStatement
         let connection = db.sqliteConnection
         let width = fields.count

@@ -4,7 +4,7 @@ import GRDBSQLite
 /// `FieldValue.databaseValue`.
 enum SQLiteBinding {
     /// SQLite copies the bytes before the call returns.
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     static func bind(_ value: FieldValue, at index: Int32, to statement: OpaquePointer?) {
         switch value {

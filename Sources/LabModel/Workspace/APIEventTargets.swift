@@ -11,6 +11,7 @@ struct APIEventTarget: Sendable {
     /// The caller's data read as a new row (system fields refused), and the row written.
     let callerInput: RecordInput
     let rowInput: RecordInput
+    let rowInsertSQL: String
     /// The source's event-instance system field, when it has one: the platform fills it in.
     let instanceField: Field?
 
@@ -22,6 +23,7 @@ struct APIEventTarget: Sendable {
         contactRowSQL = "SELECT _row FROM \(source.tableName.quotedDatabaseIdentifier) WHERE \(column) = ? ORDER BY _row LIMIT 1"
         callerInput = RecordInput(dataExtension: source.definition)
         rowInput = RecordInput(dataExtension: source.definition, allowsSystemFields: true)
+        rowInsertSQL = source.rowTable.insertSQL
         instanceField = source.definition.field(named: ContactEvent.instanceFieldName).flatMap { $0.isSystem ? $0 : nil }
     }
 }

@@ -18,8 +18,9 @@ extension Workspace {
     }
 
     private func contactEventFiring(_ request: ContactEventRequest) -> Firing {
-        let instanceID = UUID.timeOrdered(at: clock())
-        return Firing(instanceID: instanceID) { [self] db, now in
+        let now = clock()
+        let instanceID = UUID.timeOrdered(at: now)
+        return Firing(instanceID: instanceID, now: now) { [self] db, now in
             guard
                 let event = try ContactModelStore.contactEvents(in: db).first(where: {
                     $0.eventKey.caseInsensitiveCompare(request.eventKey) == .orderedSame
@@ -43,11 +44,9 @@ extension Workspace {
                 values["EventInstanceID"] = (index == 0 ? instanceID : UUID.timeOrdered(at: now)).storageText
                 values["ParentEventInstanceID"] = instanceID.storageText
                 values["ContactKey"] = contact.key
+                let input = RecordInput(dataExtension: eventData.definition, allowsSystemFields: true)
                 written.append(
-                    try insertEventRow(
-                        values, into: eventData,
-                        reading: RecordInput(dataExtension: eventData.definition, allowsSystemFields: true),
-                        now: now, in: db))
+                    try insertEventRow(try Self.eventRecord(values, reading: input, now: now), into: eventData, in: db))
             }
             let rootRow = try markRootRow(of: event, contact: contact, instanceID: instanceID, in: db)
             try QueuedEvent.enqueue(
@@ -86,29 +85,36 @@ extension Workspace {
         try await fire(apiEventFiring(key: key, contact: reference, data: data))
     }
 
-    private func apiEventFiring(key: String, contact reference: ContactReference, data: [String: String]) -> Firing {
-        let instanceID = UUID.timeOrdered(at: clock())
-        return Firing(instanceID: instanceID) { [self] db, now in
-            let target = try apiEventTarget(key: key, in: db)
-            let (definition, source, de) = (target.definition, target.source, target.source.definition)
-            guard let keyField = target.keyField else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
-            // `eventInstanceId` is reserved: the platform logs its own.
-            var values = data.filter { !$0.key.equalsIgnoringCase("eventInstanceId") }
-            try checkEventData(values, for: de, reading: target.callerInput, now: now)
-            let contact = try existingOrNewContact(reference, now: now, in: db)
-            // The row written must be the contact's: its key field holds the contact key.
-            if let sent = values.first(where: { $0.key.equalsIgnoringCase(keyField.name) }), !sent.value.isEmpty {
-                guard sent.value.equalsIgnoringCase(contact.key) else {
-                    throw FireEventError.conflictingContactKeys(contact.key, sent.value)
-                }
-            } else {
-                values[keyField.name] = contact.key
+    private func apiEventFiring(key: String, contact reference: ContactReference, data: [String: String]) throws -> Firing {
+        let now = clock()
+        let instanceID = UUID.timeOrdered(at: now)
+        // Checked and built before the commit when the trigger is known: the writer's thread,
+        // which every firing shares, then only writes. A refusal here costs no commit.
+        var early: APIEventWrite?
+        if let (target, generation) = knownAPIEventTarget(key: key) {
+            var write = try APIEventWrite(target: target, generation: generation, data: data, instanceID: instanceID, now: now)
+            // A key sent that names another contact is refused in the commit, where the refusal
+            // can name the contact's own key.
+            if case .key(let key) = reference, !key.trimmingSpaces.isEmpty {
+                try? write.prepareRow(forContactKey: key.trimmingSpaces)
             }
-            let existing = try db.cachedValue(Int64.self, sql: target.contactRowSQL, arguments: [contact.key])
+            early = write
+        }
+        return Firing(instanceID: instanceID, now: now) { [self] db, now in
+            // The definitions it was checked against may have changed since: then again, here.
+            let generation = definitionsGeneration.load(ordering: .acquiring)
+            var write =
+                try early.flatMap { $0.generation == generation ? $0 : nil }
+                ?? APIEventWrite(
+                    target: apiEventTarget(key: key, in: db), generation: generation, data: data, instanceID: instanceID,
+                    now: now)
+            let (target, definition, de) = (write.target, write.target.definition, write.target.source.definition)
+            let contact = try existingOrNewContact(reference, now: now, in: db)
+            try write.prepareRow(forContactKey: contact.key)
+            let existing = try RawStatement(target.contactRowSQL, in: db).run(.text(contact.key))
             var written: FiredEvent.WrittenRow?
             if existing == nil {
-                if let instanceField = target.instanceField { values[instanceField.name] = instanceID.storageText }
-                let rowID = try insertEventRow(values, into: source, reading: target.rowInput, now: now, in: db)
+                let rowID = try insertEventRow(try write.row(), into: target.source, sql: target.rowInsertSQL, in: db)
                 written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
             }
             try QueuedEvent.enqueue(
@@ -133,8 +139,8 @@ extension Workspace {
     /// field holding the contact key — read once, then again only after a write that may
     /// change them (the firing itself changes none).
     private func apiEventTarget(key: String, in db: Database) throws -> APIEventTarget {
+        if let (known, _) = knownAPIEventTarget(key: key) { return known }
         let generation = definitionsGeneration.load(ordering: .acquiring)
-        if let known = apiEventTargets.withLock({ $0.generation == generation ? $0.byKey[key] : nil }) { return known }
         guard let definition = try ContactModelStore.eventDefinition(key: key, in: db) else {
             throw FireEventError.unknownEventKey(key)
         }
@@ -148,16 +154,72 @@ extension Workspace {
         return target
     }
 
+    /// The target read for `key` since the definitions last changed, with their generation.
+    private func knownAPIEventTarget(key: String) -> (APIEventTarget, UInt64)? {
+        let generation = definitionsGeneration.load(ordering: .acquiring)
+        return apiEventTargets.withLock { $0.generation == generation ? $0.byKey[key] : nil }.map { ($0, generation) }
+    }
+
+    /// An API event's data checked against its trigger's event source, and the row it writes
+    /// there for its contact.
+    private struct APIEventWrite {
+        let target: APIEventTarget
+        /// The generation of the definitions `target` was read from.
+        let generation: UInt64
+        private let values: [String: String]
+        private let instanceID: UUID
+        private let now: Date
+        /// The row for one contact key. It may be built before the contact is read, so a row
+        /// that cannot be built is kept as its error: a contact that already has a row writes none.
+        private var prepared: (contactKey: String, row: Result<[FieldValue], FireEventError>)?
+
+        init(target: APIEventTarget, generation: UInt64, data: [String: String], instanceID: UUID, now: Date) throws {
+            let de = target.source.definition
+            guard target.keyField != nil else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
+            // `eventInstanceId` is reserved: the platform logs its own.
+            values = data.filter { !$0.key.equalsIgnoringCase("eventInstanceId") }
+            try Workspace.checkEventData(values, for: de, reading: target.callerInput, now: now)
+            (self.target, self.generation, self.instanceID, self.now) = (target, generation, instanceID, now)
+        }
+
+        /// Checks that a contact key the caller sent names this contact, and builds its row.
+        mutating func prepareRow(forContactKey contactKey: String) throws {
+            guard prepared?.contactKey != contactKey, let keyField = target.keyField else { return }
+            var values = values
+            // The row written must be the contact's: its key field holds the contact key.
+            if let sent = values.first(where: { $0.key.equalsIgnoringCase(keyField.name) }), !sent.value.isEmpty {
+                guard sent.value.equalsIgnoringCase(contactKey) else {
+                    throw FireEventError.conflictingContactKeys(contactKey, sent.value)
+                }
+            } else {
+                values[keyField.name] = contactKey
+            }
+            if let instanceField = target.instanceField { values[instanceField.name] = instanceID.storageText }
+            let (input, now) = (target.rowInput, now)
+            prepared = (
+                contactKey,
+                Result { () throws(FireEventError) in try Workspace.eventRecord(values, reading: input, now: now) }
+            )
+        }
+
+        /// The row `prepareRow` built, or why it could not be built.
+        func row() throws -> [FieldValue] {
+            guard let prepared else { preconditionFailure("prepareRow(forContactKey:) comes first") }
+            return try prepared.row.get()
+        }
+    }
+
     /// Names the platform fills in an event data extension; callers' values for them are ignored.
     private static let platformFilled: Set<String> = ["eventinstanceid", "parenteventinstanceid", "contactkey"]
 
     /// A firing's writes, made at `now`: its outcome, journal line and changed rows.
     private struct Firing {
         let instanceID: UUID
+        let now: Date
         let body: (Database, Date) throws -> (FiredEvent, JournalLine, [WorkspaceChange])
 
-        func transaction(at now: Date) -> (Database) throws -> (FiredEvent, JournalEntry, [WorkspaceChange]) {
-            { db in
+        var transaction: (Database) throws -> (FiredEvent, JournalEntry, [WorkspaceChange]) {
+            { [body, now] db in
                 let (fired, line, changes) = try body(db, now)
                 return (fired, try JournalRecord.append(line, time: now, in: db), changes)
             }
@@ -167,11 +229,11 @@ extension Workspace {
     /// Runs a firing with its journal line — in a commit shared with the firings that arrive
     /// meanwhile, each whole or not at all — then tells subscribers and wakes the engine.
     private func fire(_ firing: Firing) throws -> FiredEvent {
-        announce(try groupCommit.write(firing.transaction(at: clock())), of: firing)
+        announce(try groupCommit.write(firing.transaction), of: firing)
     }
 
     private func fire(_ firing: Firing) async throws -> FiredEvent {
-        announce(try await groupCommit.write(firing.transaction(at: clock())), of: firing)
+        announce(try await groupCommit.write(firing.transaction), of: firing)
     }
 
     private func announce(_ outcome: (FiredEvent, JournalEntry, [WorkspaceChange]), of firing: Firing) -> FiredEvent {
@@ -245,9 +307,9 @@ extension Workspace {
 
     /// Checks event data against the data extension: every missing required field named at
     /// once (lower-cased, as Marketing Cloud reports them), then each value's type.
-    private func checkEventData(_ values: [String: String], for de: DataExtension, reading input: RecordInput, now: Date)
-        throws
-    {
+    private static func checkEventData(
+        _ values: [String: String], for de: DataExtension, reading input: RecordInput, now: Date
+    ) throws {
         let given = Set(values.filter { !$0.value.isEmpty }.keys.map { $0.lowercased() })
         let missing = de.fields.filter { field in
             field.isRequired && !field.isSystem && field.defaultValue == nil && !given.contains(field.name.lowercased())
@@ -260,18 +322,23 @@ extension Workspace {
         }
     }
 
+    /// A new row of an event data extension from its values by field name.
+    private static func eventRecord(_ values: [String: String], reading input: RecordInput, now: Date) throws(FireEventError)
+        -> [FieldValue]
+    {
+        do {
+            return try input.newRecord(from: values, now: now)
+        } catch {
+            throw eventError(error)
+        }
+    }
+
     private func insertEventRow(
-        _ values: [String: String], into stored: StoredDataExtension, reading input: RecordInput, now: Date, in db: Database
+        _ row: [FieldValue], into stored: StoredDataExtension, sql: String? = nil, in db: Database
     ) throws -> Int64 {
         let de = stored.definition
-        let row: [FieldValue]
         do {
-            row = try input.newRecord(from: values, now: now)
-        } catch {
-            throw Self.eventError(error)
-        }
-        do {
-            try stored.rowTable.inserter(in: db)(row)
+            try stored.rowTable.inserter(in: db, sql: sql)(row)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             let keyed = Dictionary(uniqueKeysWithValues: zip(de.fields.map(\.id), row))
             throw FireEventError.duplicatePrimaryKey(dataExtension: de.name, key: de.keyDescription(keyed))
