@@ -1,6 +1,8 @@
 -- wrk script: POST /interaction/v1/events, each request for a new contact (so each writes a
 -- row), counting the 201s so the shell script can check they all survived `kill -9`.
 -- Arguments after `--`: token, event definition key.
+-- Requests are put together from a prefix made once: wrk.format's header table walk cost the
+-- load generator, on the server's machine, about a tenth more than the request itself.
 local threads = {}
 local next_id = 1
 
@@ -13,16 +15,18 @@ end
 function init(args)
   token, key = args[1], args[2]
   counter, acked = 0, 0
-  headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
   run = tostring(os.time())
+  prefix = "POST /interaction/v1/events HTTP/1.1\r\nHost: " .. wrk.host .. ":" .. wrk.port ..
+    "\r\nContent-Type: application/json\r\nAuthorization: Bearer " .. token .. "\r\nContent-Length: "
+  contact_prefix = "load-" .. run .. "-" .. id .. "-"
+  body_key = '","EventDefinitionKey":"' .. key .. '","Data":{"EmailAddress":"'
 end
 
 function request()
   counter = counter + 1
-  local contact = string.format("load-%s-%d-%d@load.test", run, id, counter)
-  local body = string.format(
-    '{"ContactKey":"%s","EventDefinitionKey":"%s","Data":{"EmailAddress":"%s"}}', contact, key, contact)
-  return wrk.format("POST", "/interaction/v1/events", headers, body)
+  local contact = contact_prefix .. counter .. "@load.test"
+  local body = '{"ContactKey":"' .. contact .. body_key .. contact .. '"}}'
+  return prefix .. #body .. "\r\n\r\n" .. body
 end
 
 function response(status, headers, body)

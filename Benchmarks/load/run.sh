@@ -58,20 +58,23 @@ run_wrk() { # script seconds args…
 }
 value() { awk -v k="$1" '$1 == k { print $2 }'; }
 
-echo "== warm-up" >&2
-run_wrk events.lua 3 "$token" load-event > "$work/warmup.txt"
-echo "== events, ${seconds}s, $threads thread(s), $connections connections" >&2
-run_wrk events.lua "$seconds" "$token" load-event | tee "$work/events.txt" >&2
-# The engine decides queued events once firings pause: the trivial route is measured after it
-# has caught up, so it does not share the machine with that work.
+# The engine decides queued events once firings pause: each run is measured after it has caught
+# up with the last, so that run does not share the machine with that work.
 queued() {
   python3 -c "import sqlite3,sys; c=sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True); \
 print(c.execute(\"SELECT COUNT(*) FROM eventInstance WHERE status IN ('queued','entering')\").fetchone()[0])" \
     "$work/workspace.sqlite"
 }
+wait_for_engine() { while [ "$(queued)" -gt 0 ]; do sleep 0.2; done; }
+
+echo "== warm-up" >&2
+run_wrk events.lua 3 "$token" load-event > "$work/warmup.txt"
+wait_for_engine
+echo "== events, ${seconds}s, $threads thread(s), $connections connections" >&2
+run_wrk events.lua "$seconds" "$token" load-event | tee "$work/events.txt" >&2
 backlog=$(queued)
 drain_started=$(date +%s.%N)
-while [ "$(queued)" -gt 0 ]; do sleep 0.2; done
+wait_for_engine
 drained_in=$(python3 -c "import time; print(f'{time.time() - $drain_started:.1f}')")
 echo "== trivial route" >&2
 run_wrk trivial.lua "$seconds" "$token" | tee "$work/trivial.txt" >&2
