@@ -180,6 +180,37 @@ import Testing
         }
     }
 
+    @Test func requestLinesLoggedDuringFiringsAreWrittenInOrderAndReadAtOnce() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        // Lines ride in the firings' commits: each logged between two firings, then read back.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for n in 0..<200 {
+                    let email = "log\(n)@x.test"
+                    try await workspace.fireAPIEvent(key: seed.trigger.key, contact: .key(email), data: ["EmailAddress": email])
+                }
+            }
+            group.addTask {
+                for n in 0..<200 {
+                    workspace.logRequest(
+                        RequestLogEntry(
+                            time: Date(), method: "GET", path: "/line/\(n)", status: 200, durationMilliseconds: 0.5,
+                            requestBody: "", responseBody: "", appID: nil))
+                    if n % 50 == 49 {
+                        // Read at once: every line logged so far is there.
+                        let paths = try workspace.requestLog(last: 1_000).map(\.path)
+                        #expect(paths == (0...n).map { "/line/\($0)" })
+                    }
+                    await Task.yield()
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try workspace.requestLog(last: 1_000).map(\.path) == (0..<200).map { "/line/\($0)" })
+    }
+
     @Test func datesAreStoredAsGRDBStoresThem() throws {
         // A fixed linear congruential sequence: the same 2,000 instants (1970–2099) every run.
         var state: UInt64 = 20_261_127

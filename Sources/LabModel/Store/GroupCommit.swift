@@ -37,8 +37,14 @@ final class GroupCommit: Sendable {
     private let pool: DatabasePool
     private let queue = Mutex(Queue())
     private let arrival = DispatchSemaphore(value: 0)
+    /// Writes that ride along in every committed batch, at its end (what they write is the
+    /// log, never the data: a refused line does not refuse the batch).
+    private let rider: @Sendable (Database) -> Void
 
-    init(pool: DatabasePool) { self.pool = pool }
+    init(pool: DatabasePool, rider: @escaping @Sendable (Database) -> Void = { _ in }) {
+        self.pool = pool
+        self.rider = rider
+    }
 
     /// Whether writes wait for the next commit, or one arrived a moment ago: under a steady
     /// stream the queue is empty for an instant after every commit, and more are on the way.
@@ -151,11 +157,13 @@ final class GroupCommit: Sendable {
                             return .rollback
                         }
                     }
+                    rider(db)
                     return .commit
                 }
                 guard refused else { return }
                 try db.inTransaction(.immediate) {
                     outcomes = batch.map { job in Self.runAlone(job, in: db) }
+                    rider(db)
                     return .commit
                 }
             }

@@ -5,6 +5,7 @@ import GRDBSQLite
 enum RawValue {
     case text(String)
     case integer(Int64)
+    case real(Double)
     case null
 
     static func text(_ text: String?) -> RawValue { text.map { .text($0) } ?? .null }
@@ -33,6 +34,7 @@ struct RawStatement {
             case .text(let text):
                 _ = text.withCString { sqlite3_bind_text(handle, index, $0, -1, SQLiteBinding.transient) }
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            case .real(let number): sqlite3_bind_double(handle, index, number)
             case .null: sqlite3_bind_null(handle, index)
             }
         }

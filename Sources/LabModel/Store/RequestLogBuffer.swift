@@ -2,49 +2,62 @@ import Dispatch
 import GRDB
 import Synchronization
 
-/// Request-log lines gathered in memory and written a tenth of a second later, many
-/// per transaction, on a queue of their own: answering a request never waits for its log line.
-/// Reading the log writes what is pending first, so a reader always sees every request answered
-/// before it asked. A crash loses at most the last moment's lines — the log, never the data.
+/// Request-log lines gathered in memory and written in the group commit's transactions: at the
+/// end of every batch of firings (a few lines at a time), or a tenth of a second after the
+/// first when no firing comes. Answering a request never waits for its log line, and lines go
+/// in in the order they came. (Written apart, a tenth of a second of lines at a time held the
+/// writer, and every firing behind it, for milliseconds.) Reading the log waits for what is
+/// pending, so a reader always sees every request answered before it asked. A crash loses at
+/// most the last moment's lines — the log, never the data.
 final class RequestLogBuffer: Sendable {
     static let delay: DispatchTimeInterval = .milliseconds(100)
 
-    private let pool: DatabasePool
-    private let pending = Mutex<[RequestLogEntry]>([])
-    private let writer = DispatchQueue(label: "journeylab.requestLog")
+    private struct Commits {
+        weak var groupCommit: GroupCommit?
+    }
 
-    init(pool: DatabasePool) { self.pool = pool }
+    private let pending = Mutex<[RequestLogEntry]>([])
+    private let commits = Mutex(Commits())
+    private let timer = DispatchQueue(label: "journeylab.requestLog")
+
+    /// The commits the lines are written in; their rider is `writePending(in:)`.
+    func write(through groupCommit: GroupCommit) {
+        commits.withLock { $0.groupCommit = groupCommit }
+    }
 
     func append(_ entry: RequestLogEntry) {
         let isFirst = pending.withLock { pending in
             pending.append(entry)
             return pending.count == 1
         }
-        if isFirst { writer.asyncAfter(deadline: .now() + Self.delay) { [self] in try? write() } }
+        if isFirst { timer.asyncAfter(deadline: .now() + Self.delay) { [self] in try? flush() } }
     }
 
-    /// Writes everything pending now (the timer's job, or a reader's before it reads).
-    func flush() throws { try writer.sync { try write() } }
+    /// Returns once every line pending now is written: a commit (perhaps of no firing) takes them.
+    func flush() throws {
+        // Even with nothing pending: a commit under way may hold lines taken a moment ago.
+        guard let groupCommit = commits.withLock({ $0.groupCommit }) else { return }
+        try groupCommit.write { _ in }
+    }
 
-    private func write() throws {
+    /// Writes the pending lines in `db`'s transaction; a line that cannot be written is dropped.
+    func writePending(in db: Database) {
         let entries = pending.withLock { pending in
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
-        guard !entries.isEmpty else { return }
-        try pool.write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for entry in entries {
-                try statement.execute(arguments: [
-                    entry.time.databaseText, entry.method, entry.path, entry.status, entry.durationMilliseconds,
-                    entry.requestBody,
-                    entry.responseBody, entry.appID?.storageText,
-                ])
-            }
-        }
+        for entry in entries { try? insert(entry, in: db) }
+    }
+
+    private func insert(_ entry: RequestLogEntry, in db: Database) throws {
+        try RawStatement(
+            """
+            INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: db
+        ).run(
+            .text(entry.time.databaseText), .text(entry.method), .text(entry.path), .integer(Int64(entry.status)),
+            .real(entry.durationMilliseconds), .text(entry.requestBody), .text(entry.responseBody),
+            .text(entry.appID?.storageText))
     }
 }

@@ -53,7 +53,10 @@ public final class Workspace: WorkspaceReading, Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
-        let groupCommit = GroupCommit(pool: pool)
+        let requestLogBuffer = RequestLogBuffer()
+        self.requestLogBuffer = requestLogBuffer
+        let groupCommit = GroupCommit(pool: pool, rider: { requestLogBuffer.writePending(in: $0) })
+        requestLogBuffer.write(through: groupCommit)
         self.groupCommit = groupCommit
         // Weak: the checkpointer lives as long as the writer's connection, which must not keep the pool.
         let checkpointer = BackgroundCheckpointer(
@@ -64,7 +67,6 @@ public final class Workspace: WorkspaceReading, Sendable {
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
         self.checkpointer = checkpointer
         engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.isBusy })
-        requestLogBuffer = RequestLogBuffer(pool: pool)
     }
 
     // Without close(), the engine's thread would keep the database open for the life of the
