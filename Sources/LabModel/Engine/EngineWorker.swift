@@ -51,8 +51,8 @@ struct EngineWorker {
         if let seq = try Int64.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT seq FROM eventInstance WHERE status IN (?, ?) AND source = 'automation' AND notBefore <= ?
-                    ORDER BY seq LIMIT 1
+                    SELECT seq FROM eventInstance INDEXED BY eventInstance_automationQueue
+                    WHERE status IN (?, ?) AND source = 'automation' AND notBefore <= ? ORDER BY seq LIMIT 1
                     """),
             arguments: [queued, entering, now])
         {

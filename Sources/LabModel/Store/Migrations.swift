@@ -64,6 +64,13 @@ enum Migrations {
                     CREATE INDEX eventInstance_runID ON eventInstance (runID) WHERE runID IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v6 automation events queued apart") { db in
+            // The engine asks every turn whether an automation batch is due. Through the queue's
+            // index that read every queued event: 10 ms a turn behind 34,000 fired events, ten
+            // turns a second while firings keep coming. Only automation events are indexed here.
+            try db.execute(
+                sql: "CREATE INDEX eventInstance_automationQueue ON eventInstance (status, seq) WHERE source = 'automation'")
+        }
         return migrator
     }
 }
