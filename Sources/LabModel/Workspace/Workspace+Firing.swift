@@ -167,6 +167,8 @@ extension Workspace {
         /// The generation of the definitions `target` was read from.
         let generation: UInt64
         private let values: [String: String]
+        /// The caller's values as a row: the row written when the platform adds nothing to them.
+        private let callerRow: [FieldValue]
         private let instanceID: UUID
         private let now: Date
         /// The row for one contact key. It may be built before the contact is read, so a row
@@ -178,7 +180,7 @@ extension Workspace {
             guard target.keyField != nil else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
             // `eventInstanceId` is reserved: the platform logs its own.
             values = data.filter { !$0.key.equalsIgnoringCase("eventInstanceId") }
-            try Workspace.checkEventData(values, for: de, reading: target.callerInput, now: now)
+            callerRow = try Workspace.checkEventData(values, for: de, reading: target.callerInput, now: now)
             (self.target, self.generation, self.instanceID, self.now) = (target, generation, instanceID, now)
         }
 
@@ -190,6 +192,10 @@ extension Workspace {
             if let sent = values.first(where: { $0.key.equalsIgnoringCase(keyField.name) }), !sent.value.isEmpty {
                 guard sent.value.equalsIgnoringCase(contactKey) else {
                     throw FireEventError.conflictingContactKeys(contactKey, sent.value)
+                }
+                if target.instanceField == nil {
+                    prepared = (contactKey, .success(callerRow))
+                    return
                 }
             } else {
                 values[keyField.name] = contactKey
@@ -307,19 +313,16 @@ extension Workspace {
 
     /// Checks event data against the data extension: every missing required field named at
     /// once (lower-cased, as Marketing Cloud reports them), then each value's type.
+    /// Returns the caller's values as a new row.
     private static func checkEventData(
         _ values: [String: String], for de: DataExtension, reading input: RecordInput, now: Date
-    ) throws {
+    ) throws -> [FieldValue] {
         let given = Set(values.filter { !$0.value.isEmpty }.keys.map { $0.lowercased() })
         let missing = de.fields.filter { field in
             field.isRequired && !field.isSystem && field.defaultValue == nil && !given.contains(field.name.lowercased())
         }
         guard missing.isEmpty else { throw FireEventError.missingRequiredFields(missing.map { $0.name.lowercased() }) }
-        do {
-            _ = try input.newRecord(from: values, now: now)
-        } catch {
-            throw Self.eventError(error)
-        }
+        return try eventRecord(values, reading: input, now: now)
     }
 
     /// A new row of an event data extension from its values by field name.

@@ -132,8 +132,21 @@ extension String {
     /// `//hub//v1/x/` → `/hub/v1/x`: real SDKs join base URLs and paths with doubled slashes.
     var normalizedPath: String {
         // Most paths are already so; splitting every one showed in a request's cost.
-        if hasPrefix("/") && !hasSuffix("/") && !contains("//") { return self }
+        if hasPrefix("/") && !hasSuffix("/") && !hasDoubledSlash { return self }
         return "/" + split(separator: "/").joined(separator: "/")
+    }
+}
+
+extension String {
+    /// A byte scan: `contains("//")` went through Foundation's string search.
+    fileprivate var hasDoubledSlash: Bool {
+        var afterSlash = false
+        for byte in utf8 {
+            let isSlash = byte == UInt8(ascii: "/")
+            if isSlash && afterSlash { return true }
+            afterSlash = isSlash
+        }
+        return false
     }
 }
 
