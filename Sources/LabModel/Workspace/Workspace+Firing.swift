@@ -111,9 +111,14 @@ extension Workspace {
             let (target, definition, de) = (write.target, write.target.definition, write.target.source.definition)
             let contact = try existingOrNewContact(reference, now: now, in: db)
             try write.prepareRow(forContactKey: contact.key)
-            let existing = try RawStatement(target.contactRowSQL, in: db).run(.text(contact.key))
             var written: FiredEvent.WrittenRow?
-            if existing == nil {
+            if target.keyIsPrimaryKey, let row = try? write.row() {
+                // A row the contact already has refuses the insert, before it writes anything.
+                do {
+                    let rowID = try insertEventRow(row, into: target.source, sql: target.rowInsertSQL, in: db)
+                    written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
+                } catch FireEventError.duplicatePrimaryKey {}
+            } else if try RawStatement(target.contactRowSQL, in: db).run(.text(contact.key)) == nil {
                 let rowID = try insertEventRow(try write.row(), into: target.source, sql: target.rowInsertSQL, in: db)
                 written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
             }
