@@ -16,9 +16,10 @@ if [ -z "$binary" ]; then
 fi
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 threads=${THREADS:-1}
-# 16 requests in flight: enough to keep every commit shared; with 32, queueing alone puts the
-# mean at 32 / rate (about 6.5 ms at 4,900/s) and the p99 near 15 ms.
-connections=${CONNECTIONS:-16}
+# 20 requests in flight: enough that each commit is shared by several firings (at 16 the
+# commits were smaller and the rate lower, about 4,400-5,100/s); with 32, queueing alone puts
+# the mean at 32 / rate (about 6 ms) and the p99 near 15 ms.
+connections=${CONNECTIONS:-20}
 seconds=${SECONDS_PER_RUN:-15}
 
 work=$(mktemp -d)

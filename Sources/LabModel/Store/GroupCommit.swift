@@ -140,7 +140,7 @@ final class GroupCommit: Sendable {
             try pool.writeWithoutTransaction { db in
                 queue.withLock { $0.batchAwaitsWriter = false }
                 var refused = false
-                try db.inTransaction(.immediate) {
+                try db.inImmediateTransaction {
                     outcomes.removeAll(keepingCapacity: true)
                     for job in batch {
                         let changesBefore = db.totalChangesCount
@@ -161,7 +161,7 @@ final class GroupCommit: Sendable {
                     return .commit
                 }
                 guard refused else { return }
-                try db.inTransaction(.immediate) {
+                try db.inImmediateTransaction {
                     outcomes = batch.map { job in Self.runAlone(job, in: db) }
                     rider(db)
                     return .commit
