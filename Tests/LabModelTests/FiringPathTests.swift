@@ -222,6 +222,24 @@ import Testing
         #expect(try workspace.requestLog(last: 1_000).map(\.path) == (0..<200).map { "/line/\($0)" })
     }
 
+    @Test func requestLinesLoggedWithNoFiringAreWrittenAMomentLater() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        for n in 0..<3 {
+            workspace.logRequest(
+                RequestLogEntry(
+                    time: Date(), method: "GET", path: "/quiet/\(n)", status: 200, durationMilliseconds: 0.5,
+                    requestBody: "", responseBody: "", appID: nil))
+        }
+        // Nobody reads the log (which would write them first) and no firing commits them.
+        var written = 0
+        for _ in 0..<50 where written < 3 {
+            try await Task.sleep(for: .milliseconds(20))
+            written = try await workspace.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM requestLog") ?? 0 }
+        }
+        #expect(written == 3)
+    }
+
     @Test func datesAreStoredAsGRDBStoresThem() throws {
         // A fixed linear congruential sequence: the same 2,000 instants (1970–2099) every run.
         var state: UInt64 = 20_261_127

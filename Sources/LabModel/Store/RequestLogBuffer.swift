@@ -16,7 +16,13 @@ final class RequestLogBuffer: Sendable {
         weak var groupCommit: GroupCommit?
     }
 
-    private let pending = Mutex<[RequestLogEntry]>([])
+    private struct Pending {
+        var entries: [RequestLogEntry] = []
+        /// One timer at a time: under a stream the commits take the lines long before it fires.
+        var timerIsSet = false
+    }
+
+    private let pending = Mutex(Pending())
     private let commits = Mutex(Commits())
     private let timer = DispatchQueue(label: "journeylab.requestLog")
 
@@ -26,11 +32,19 @@ final class RequestLogBuffer: Sendable {
     }
 
     func append(_ entry: RequestLogEntry) {
-        let isFirst = pending.withLock { pending in
-            pending.append(entry)
-            return pending.count == 1
+        let setsTimer = pending.withLock { pending in
+            pending.entries.append(entry)
+            defer { pending.timerIsSet = true }
+            return !pending.timerIsSet
         }
-        if isFirst { timer.asyncAfter(deadline: .now() + Self.delay) { [self] in try? flush() } }
+        guard setsTimer else { return }
+        timer.asyncAfter(deadline: .now() + Self.delay) { [self] in
+            let isDue = pending.withLock { pending in
+                pending.timerIsSet = false
+                return !pending.entries.isEmpty
+            }
+            if isDue { try? flush() }
+        }
     }
 
     /// Returns once every line pending now is written: a commit (perhaps of no firing) takes them.
@@ -43,8 +57,8 @@ final class RequestLogBuffer: Sendable {
     /// Writes the pending lines in `db`'s transaction; a line that cannot be written is dropped.
     func writePending(in db: Database) {
         let entries = pending.withLock { pending in
-            defer { pending.removeAll(keepingCapacity: true) }
-            return pending
+            defer { pending.entries.removeAll(keepingCapacity: true) }
+            return pending.entries
         }
         for entry in entries { try? insert(entry, in: db) }
     }
