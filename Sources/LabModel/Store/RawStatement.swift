@@ -31,8 +31,7 @@ struct RawStatement {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             switch value {
-            case .text(let text):
-                _ = text.withCString { sqlite3_bind_text(handle, index, $0, -1, SQLiteBinding.transient) }
+            case .text(let text): SQLiteBinding.bind(text, at: index, to: handle)
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
             case .real(let number): sqlite3_bind_double(handle, index, number)
             case .null: sqlite3_bind_null(handle, index)
@@ -48,13 +47,7 @@ struct RawStatement {
             case SQLITE_DONE:
                 sqlite3_reset(handle)
                 return first
-            default:
-                let connection = sqlite3_db_handle(handle)
-                let error = DatabaseError(
-                    resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
-                    message: String(cString: sqlite3_errmsg(connection)), sql: statement.sql)
-                sqlite3_reset(handle)
-                throw error
+            default: throw SQLiteBinding.stepError(of: handle, sql: statement.sql)
             }
         }
     }

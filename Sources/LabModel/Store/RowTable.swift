@@ -97,7 +97,6 @@ struct RowTable {
     func inserter(in db: Database, sql: String? = nil) throws -> ([FieldValue]) throws -> Void {
         let statement = try db.cachedStatement(sql: sql ?? insertSQL)
         let handle = statement.sqliteStatement
-        let connection = db.sqliteConnection
         let width = fields.count
         return { row in
             precondition(row.count == width)
@@ -105,14 +104,7 @@ struct RowTable {
             for (index, value) in row.enumerated() {
                 SQLiteBinding.bind(value, at: Int32(index + 1), to: handle)
             }
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
-                let extended = sqlite3_extended_errcode(connection)
-                sqlite3_reset(handle)
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: extended), message: String(cString: sqlite3_errmsg(connection)),
-                    sql: statement.sql)
-            }
+            guard sqlite3_step(handle) == SQLITE_DONE else { throw SQLiteBinding.stepError(of: handle, sql: statement.sql) }
         }
     }
 
