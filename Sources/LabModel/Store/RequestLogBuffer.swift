@@ -60,18 +60,18 @@ final class RequestLogBuffer: Sendable {
             defer { pending.entries.removeAll(keepingCapacity: true) }
             return pending.entries
         }
-        for entry in entries { try? insert(entry, in: db) }
-    }
-
-    private func insert(_ entry: RequestLogEntry, in db: Database) throws {
-        try RawStatement(
-            """
-            INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, in: db
-        ).run(
-            .text(entry.time.databaseText), .text(entry.method), .text(entry.path), .integer(Int64(entry.status)),
-            .real(entry.durationMilliseconds), .text(entry.requestBody), .text(entry.responseBody),
-            .text(entry.appID?.storageText))
+        guard !entries.isEmpty,
+            let insert = try? RawStatement(
+                """
+                INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, in: db)
+        else { return }
+        for entry in entries {
+            _ = try? insert.run(
+                .text(entry.time.databaseText), .text(entry.method), .text(entry.path), .integer(Int64(entry.status)),
+                .real(entry.durationMilliseconds), .text(entry.requestBody), .text(entry.responseBody),
+                .text(entry.appID?.storageText))
+        }
     }
 }
