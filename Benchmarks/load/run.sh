@@ -2,8 +2,10 @@
 # Sustained POST /interaction/v1/events against `journeylab serve` on loopback, wrk on the
 # same machine, next to a trivial JSON route (GET /platform/v1/tokenContext) in the same run;
 # then events again with the server killed (-9) half way, and every acknowledged event looked
-# for in the workspace. The trivial route is measured once the engine has decided the events
-# still queued when the load stopped. Usage: Benchmarks/load/run.sh [journeylab binary]
+# for in the workspace. The two routes take turns, in rounds: on this shared VM the same route's
+# rate drifted by a fifth within a minute, so one long run of each compared two moments more
+# than two routes. The trivial route's turn starts once the engine has decided the events still
+# queued when the events' turn stopped. Usage: Benchmarks/load/run.sh [journeylab binary]
 # (default: a release build in .build-release). Needs wrk, curl and python3 (Debian:
 # apt-get install wrk curl python3).
 set -euo pipefail
@@ -20,7 +22,9 @@ threads=${THREADS:-1}
 # commits were smaller and the rate lower, about 4,400-5,100/s); with 32, queueing alone puts
 # the mean at 32 / rate (about 6 ms) and the p99 near 15 ms.
 connections=${CONNECTIONS:-20}
-seconds=${SECONDS_PER_RUN:-15}
+# Each route runs ROUNDS turns of SECONDS_PER_RUN seconds.
+rounds=${ROUNDS:-3}
+seconds=${SECONDS_PER_RUN:-5}
 
 work=$(mktemp -d)
 server=""
@@ -57,7 +61,11 @@ run_wrk() { # script seconds args…
   shift 2
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s -s "$here/$script" "$url" -- "$@"
 }
-value() { awk -v k="$1" '$1 == k { print $2 }'; }
+turn() { # route round args… → the turn's summary in $work/route$round.txt, its latencies beside it
+  local route=$1 round=$2
+  shift 2
+  LATENCY_FILE="$work/$route$round.latency" run_wrk "$route.lua" "$seconds" "$@" | tee "$work/$route$round.txt" >&2
+}
 
 # The engine decides queued events once firings pause: each run is measured after it has caught
 # up with the last, so that run does not share the machine with that work.
@@ -71,14 +79,18 @@ wait_for_engine() { while [ "$(queued)" -gt 0 ]; do sleep 0.2; done; }
 echo "== warm-up" >&2
 run_wrk events.lua 3 "$token" load-event > "$work/warmup.txt"
 wait_for_engine
-echo "== events, ${seconds}s, $threads thread(s), $connections connections" >&2
-run_wrk events.lua "$seconds" "$token" load-event | tee "$work/events.txt" >&2
-backlog=$(queued)
-drain_started=$(date +%s.%N)
-wait_for_engine
-drained_in=$(python3 -c "import time; print(f'{time.time() - $drain_started:.1f}')")
-echo "== trivial route" >&2
-run_wrk trivial.lua "$seconds" "$token" | tee "$work/trivial.txt" >&2
+backlog=0
+drained_in=0
+for round in $(seq 1 "$rounds"); do
+  echo "== round $round of $rounds: events, ${seconds}s, $threads thread(s), $connections connections" >&2
+  turn events "$round" "$token" load-event
+  backlog=$((backlog + $(queued)))
+  drain_started=$(date +%s.%N)
+  wait_for_engine
+  drained_in=$(python3 -c "import time; print(f'{$drained_in + time.time() - $drain_started:.1f}')")
+  echo "== round $round of $rounds: trivial route" >&2
+  turn trivial "$round" "$token"
+done
 
 echo "== events, the server killed -9 after 4 s" >&2
 run_wrk events.lua 8 "$token" load-event > "$work/killed.txt" 2>&1 &
@@ -87,19 +99,32 @@ sleep 4
 kill -9 "$server"
 server=""
 wait "$load" || true
-acknowledged=0
-for file in warmup events killed; do
-  acknowledged=$((acknowledged + $(value acknowledged < "$work/$file.txt")))
-done
+acknowledged=$(cat "$work"/warmup.txt "$work"/events*.txt "$work"/killed.txt | awk '$1 == "acknowledged" { n += $2 } END { print n + 0 }')
+[ "$acknowledged" -gt 0 ] || { echo "wrk reported no acknowledged events" >&2; exit 1; }
 rows=$("$binary" status --json --workspace "$work/workspace.sqlite" | json '["dataExtensions"][0]["rowCount"]')
 
-events_rate=$(value rate < "$work/events.txt")
-trivial_rate=$(value rate < "$work/trivial.txt")
+# Each route's rate and percentiles over all its turns.
+rate() { cat "$work/$1"[0-9]*.txt | awk '$1 == "requests" { n += $2 } $1 == "seconds" { s += $2 } END { print n / s }'; }
+summary() { # route
+  local percentiles turns
+  turns=$(cat "$work/$1"[0-9]*.txt | awk '$1 == "p99_ms" { p99 = $2 } $1 == "rate" { printf "%s%s/s p99 %s ms", sep, $2, p99; sep = ", " }')
+  percentiles=$(sort -n "$work/$1"[0-9]*.latency | awk '
+    { value[NR] = $1; count[NR] = $2; total += $2 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        seen += count[i]
+        if (!p50 && seen >= total * 0.50) p50 = value[i]
+        if (!p99 && seen >= total * 0.99) p99 = value[i]
+      }
+      printf "p50 %.2f ms, p99 %.2f ms", p50 / 1000, p99 / 1000
+    }')
+  echo "$(printf %.0f "$(rate "$1")")/s ($percentiles; turns: $turns)"
+}
 echo
-echo "events/s          $events_rate (p50 $(value p50_ms < "$work/events.txt") ms, p99 $(value p99_ms < "$work/events.txt") ms)"
-echo "trivial route/s   $trivial_rate (p50 $(value p50_ms < "$work/trivial.txt") ms, p99 $(value p99_ms < "$work/trivial.txt") ms)"
-echo "events/trivial    $(python3 -c "print(f'{$events_rate / $trivial_rate:.0%}')")"
-echo "engine            $backlog events still queued when the load stopped, all decided ${drained_in} s later"
+echo "events            $(summary events)"
+echo "trivial route     $(summary trivial)"
+echo "events/trivial    $(python3 -c "print(f'{$(rate events) / $(rate trivial):.0%}')")"
+echo "engine            $backlog events still queued when the event turns stopped, all decided ${drained_in} s later in all"
 echo "acknowledged      $acknowledged events (all runs), rows after kill -9: $rows"
 if [ "$rows" -lt "$acknowledged" ]; then
   echo "LOST: $((acknowledged - rows)) acknowledged events are not in the workspace" >&2
