@@ -72,4 +72,33 @@ import Testing
         let flags = try fixture.flags(seed.members)
         #expect(flags["m0@crowd.test"] == "True" && flags["m3@crowd.test"] == nil)
     }
+
+    @Test func rowsCountedByARefusedJobAreNotCounted() throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let before = try workspace.rowCount(of: .id(seed.members.id))
+        let groupCommit = workspace.groupCommit
+        struct Refused: Error {}
+        let accepted = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 200) { n in
+            do {
+                try groupCommit.write { db in
+                    groupCommit.rowCounts.add(2, to: seed.members.id)
+                    // A write before the refusal: the batch is run again, a savepoint per job.
+                    try db.execute(
+                        sql: "INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, 'test', 'count', '', ?)",
+                        arguments: [Date(), "job \(n)"])
+                    if n % 4 == 1 { throw Refused() }
+                }
+                accepted.add(1, ordering: .relaxed)
+            } catch {
+                #expect(error is Refused)
+            }
+        }
+        #expect(accepted.load(ordering: .relaxed) == 150)
+        #expect(try workspace.rowCount(of: .id(seed.members.id)) == before + 2 * 150)
+        let lines = try workspace.journal(last: 1_000).filter { $0.entity == "test" }
+        #expect(lines.count == 150)
+    }
 }

@@ -34,6 +34,9 @@ final class GroupCommit: Sendable {
     /// How long the writer thread waits for more work before it ends.
     static let linger: DispatchTimeInterval = .milliseconds(250)
 
+    /// Rows the batch's jobs added to data extensions, counted once at its end.
+    let rowCounts = RowCountTally()
+
     private let pool: DatabasePool
     private let queue = Mutex(Queue())
     private let arrival = DispatchSemaphore(value: 0)
@@ -142,6 +145,7 @@ final class GroupCommit: Sendable {
                 var refused = false
                 try db.inImmediateTransaction {
                     outcomes.removeAll(keepingCapacity: true)
+                    rowCounts.open()
                     for job in batch {
                         let changesBefore = db.totalChangesCount
                         do {
@@ -157,12 +161,15 @@ final class GroupCommit: Sendable {
                             return .rollback
                         }
                     }
+                    try rowCounts.write(in: db)
                     rider(db)
                     return .commit
                 }
                 guard refused else { return }
                 try db.inImmediateTransaction {
-                    outcomes = batch.map { job in Self.runAlone(job, in: db) }
+                    rowCounts.open()
+                    outcomes = batch.map { job in runAlone(job, in: db) }
+                    try rowCounts.write(in: db)
                     rider(db)
                     return .commit
                 }
@@ -175,8 +182,9 @@ final class GroupCommit: Sendable {
         for (job, outcome) in zip(batch, outcomes) { job.finish(outcome) }
     }
 
-    /// Runs one job in a savepoint, undone alone when it is refused.
-    private static func runAlone(_ job: Job, in db: Database) -> Result<Any, any Error> {
+    /// Runs one job in a savepoint, undone alone (with the rows it counted) when it is refused.
+    private func runAlone(_ job: Job, in db: Database) -> Result<Any, any Error> {
+        let counted = rowCounts.changes
         do {
             var value: Any?
             try db.inSavepoint {
@@ -185,6 +193,7 @@ final class GroupCommit: Sendable {
             }
             return .success(value!)
         } catch {
+            rowCounts.changes = counted
             return .failure(error)
         }
     }

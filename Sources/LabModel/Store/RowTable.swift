@@ -23,9 +23,13 @@ struct RowTable {
     /// Keeps `dataExtension.rowCount` current. Every insert and delete goes through this type and
     /// calls it once per statement batch (a per-row trigger cost 2 µs a row on bulk imports).
     func adjustRowCount(by change: Int, in db: Database) throws {
+        try Self.adjustRowCount(ofDataExtension: stored.definition.id, by: change, in: db)
+    }
+
+    static func adjustRowCount(ofDataExtension id: UUID, by change: Int, in db: Database) throws {
         guard change != 0 else { return }
         try RawStatement("UPDATE dataExtension SET rowCount = rowCount + ? WHERE id = ?", in: db)
-            .run(.integer(Int64(change)), .text(stored.definition.id.storageText))
+            .run(.integer(Int64(change)), .text(id.storageText))
     }
 
     func drop(in db: Database) throws {

@@ -351,9 +351,8 @@ extension Workspace {
             let keyed = Dictionary(uniqueKeysWithValues: zip(de.fields.map(\.id), row))
             throw FireEventError.duplicatePrimaryKey(dataExtension: de.name, key: de.keyDescription(keyed))
         }
-        let rowID = db.lastInsertedRowID
-        try stored.rowTable.adjustRowCount(by: 1, in: db)
-        return rowID
+        groupCommit.rowCounts.add(1, to: de.id)
+        return db.lastInsertedRowID
     }
 
     private static func eventError(_ error: RecordError) -> FireEventError {
