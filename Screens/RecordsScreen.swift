@@ -277,7 +277,7 @@ struct RecordsScreen {
     func isAffected(by change: WorkspaceChange) -> Bool {
         switch change {
         case .rows(let id, _), .dataExtension(let id): id == dataExtension.id
-        case .journal(let entry): entry.entityIDs.contains(dataExtension.id.uuidString.lowercased())
+        case .journal(let entry): entry.entityIDs.contains(dataExtension.id.storageText)
         default: false
         }
     }

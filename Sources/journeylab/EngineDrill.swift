@@ -25,7 +25,7 @@ struct EngineDrill: ParsableCommand {
             }
             usleep(10_000)
         }
-        print("halted after \(haltAfterBatches) batches of run \(run.id.uuidString.lowercased())")
+        print("halted after \(haltAfterBatches) batches of run \(run.id.storageText)")
         fflush(nil)
         // Waits here, owning the workspace, until the test kills the process.
         while true { sleep(60) }

@@ -70,9 +70,9 @@ struct ContactModelReport: Encodable {
 
     init(_ workspace: some WorkspaceReading, dataExtensions: [DataExtension]) throws {
         let byID = Dictionary(uniqueKeysWithValues: dataExtensions.map { ($0.id, $0) })
-        func name(_ id: UUID) -> String { byID[id]?.name ?? id.uuidString.lowercased() }
+        func name(_ id: UUID) -> String { byID[id]?.name ?? id.storageText }
         func fieldName(_ fieldID: UUID, in deID: UUID) -> String {
-            byID[deID]?.fields.first { $0.id == fieldID }?.name ?? fieldID.uuidString.lowercased()
+            byID[deID]?.fields.first { $0.id == fieldID }?.name ?? fieldID.storageText
         }
         let groups = try workspace.attributeGroups()
         attributeGroups = groups.map { group in

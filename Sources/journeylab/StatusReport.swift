@@ -69,7 +69,7 @@ struct StatusReport: Encodable {
 
     private static func report(_ de: DataExtension) -> DataExtensionReport {
         DataExtensionReport(
-            id: de.id.uuidString.lowercased(), name: de.name, externalKey: de.externalKey, description: de.description,
+            id: de.id.storageText, name: de.name, externalKey: de.externalKey, description: de.description,
             sendable: de.isSendable, sendableField: de.sendableField?.name, rowCount: de.rowCount,
             fields: de.fields.map { field in
                 var precision: Int?, scale: Int?

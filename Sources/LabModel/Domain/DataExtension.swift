@@ -52,7 +52,7 @@ public enum DataExtensionReference: Sendable, Hashable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .id(let id): "id \(id.uuidString.lowercased())"
+        case .id(let id): "id \(id.storageText)"
         case .externalKey(let key): "external key \(key)"
         case .name(let name): "name \(name)"
         }

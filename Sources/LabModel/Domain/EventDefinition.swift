@@ -20,7 +20,7 @@ public enum EventDefinitionType: String, Sendable, Hashable, CaseIterable {
 
     /// The key Marketing Cloud generates for a new definition of this type.
     func generatedKey() -> String {
-        let guid = UUID().uuidString.lowercased()
+        let guid = UUID().storageText
         return switch self {
         case .contactEvent: "CONTACT-EVENT-\(guid)"
         case .apiEvent: "APIEvent-\(guid)"

@@ -58,7 +58,7 @@ public enum EventDefinitionReference: Sendable, Hashable, CustomStringConvertibl
 
     public var description: String {
         switch self {
-        case .id(let id): "id \(id.uuidString.lowercased())"
+        case .id(let id): "id \(id.storageText)"
         case .key(let key): "key \(key)"
         }
     }
@@ -71,7 +71,7 @@ public enum FieldReference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .id(let id): id.uuidString.lowercased()
+        case .id(let id): id.storageText
         case .name(let name): name
         }
     }

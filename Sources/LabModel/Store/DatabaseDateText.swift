@@ -13,23 +13,30 @@ extension Date {
         let seconds = whole >= 0 ? whole / 1000 : (whole - 999) / 1000
         let time = DateTimeValue.fromEpochSeconds(seconds)
         guard (0...9999).contains(time.year) else { return String.fromDatabaseValue(databaseValue) ?? "" }
-        // Each part with its width and the character before it.
-        let parts: [(value: Int, width: Int, separator: UInt8?)] = [
-            (time.year, 4, nil), (time.month, 2, UInt8(ascii: "-")), (time.day, 2, UInt8(ascii: "-")),
-            (time.hour, 2, UInt8(ascii: " ")), (time.minute, 2, UInt8(ascii: ":")), (time.second, 2, UInt8(ascii: ":")),
-            (Int(whole - seconds * 1000), 3, UInt8(ascii: ".")),
-        ]
-        var text: [UInt8] = []
-        text.reserveCapacity(23)
-        for part in parts {
-            if let separator = part.separator { text.append(separator) }
-            var divisor = 1
-            for _ in 1..<part.width { divisor *= 10 }
-            while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(part.value / divisor % 10))
-                divisor /= 10
+        // Written into the string's own storage: an array of parts and one of bytes were two
+        // allocations, and this text is written several times for every fired event.
+        return String(unsafeUninitializedCapacity: 23) { text in
+            var at = 0
+            func put(_ value: Int, width: Int, after separator: UInt8?) {
+                if let separator {
+                    text[at] = separator
+                    at += 1
+                }
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    text[at + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                at += width
             }
+            put(time.year, width: 4, after: nil)
+            put(time.month, width: 2, after: UInt8(ascii: "-"))
+            put(time.day, width: 2, after: UInt8(ascii: "-"))
+            put(time.hour, width: 2, after: UInt8(ascii: " "))
+            put(time.minute, width: 2, after: UInt8(ascii: ":"))
+            put(time.second, width: 2, after: UInt8(ascii: ":"))
+            put(Int(whole - seconds * 1000), width: 3, after: UInt8(ascii: "."))
+            return at
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 
 extension UUID {
-    /// Marketing Cloud writes object ids as lower-case GUIDs. Built from the bytes: this text is
-    /// written for every fired event, and `uuidString.lowercased()` went through Unicode case mapping.
-    var storageText: String {
+    /// Marketing Cloud writes object ids as lower-case GUIDs, and so do the workspace and the
+    /// emulator's answers. Built from the bytes: this text is written for every fired event, and
+    /// `uuidString.lowercased()` formatted each byte with `snprintf`, then went through Unicode
+    /// case mapping.
+    public var storageText: String {
         withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { text in
                 var at = 0

@@ -6,7 +6,7 @@ extension Workspace {
     @discardableResult
     public func createAutomation(name: String, key: String? = nil, description: String = "") throws -> Automation {
         try DefinitionRules.checkName(name, of: "automation")
-        let automationKey = KeyRules.key(key) { UUID().uuidString.lowercased() }
+        let automationKey = KeyRules.key(key) { UUID().storageText }
         let automation = Automation(
             id: UUID(), key: automationKey, name: name.trimmingCharacters(in: .whitespaces), description: description,
             type: "scheduled", status: .pausedSchedule, steps: [])

@@ -8,7 +8,7 @@ extension Workspace {
     @discardableResult
     public func createInteraction(key: String?, plan: JourneyVersionPlan) throws -> Interaction {
         try DefinitionRules.checkName(plan.name, of: "journey")
-        let journeyKey = KeyRules.key(key) { UUID().uuidString.lowercased() }
+        let journeyKey = KeyRules.key(key) { UUID().storageText }
         let id = UUID()
         return try perform { db in
             try requireUniqueKey(journeyKey, table: "interaction", kind: "journey", in: db)

@@ -118,7 +118,7 @@ final class AsyncRequests: Sendable {
     private let records = Mutex<[String: Record]>([:])
 
     func start() -> String {
-        let id = UUID().uuidString.lowercased()
+        let id = UUID().storageText
         records.withLock { $0[id] = Record(called: Date()) }
         return id
     }

@@ -98,8 +98,8 @@ struct AutomationRoutes {
         return EmulatorResponse(
             status: .ok,
             body: .object([
-                "id": .string(automation.id.uuidString.lowercased()), "status": .string(AutomationStatus.running.rawValue),
-                "statusId": .number(AutomationStatus.running.id), "lastRunInstanceId": .string(run.id.uuidString.lowercased()),
+                "id": .string(automation.id.storageText), "status": .string(AutomationStatus.running.rawValue),
+                "statusId": .number(AutomationStatus.running.id), "lastRunInstanceId": .string(run.id.storageText),
             ]))
     }
 
@@ -115,7 +115,7 @@ struct AutomationRoutes {
         return EmulatorResponse(
             status: .ok,
             body: .object([
-                "id": .string(id.lowercased()), "automationId": .string(automation.id.uuidString.lowercased()),
+                "id": .string(id.lowercased()), "automationId": .string(automation.id.storageText),
                 "status": .string(run.status.rawValue), "startTime": .string(MarketingCloudDate.text(run.startedAt)),
                 "endTime": .string(run.endedAt.map(MarketingCloudDate.text) ?? MarketingCloudDate.none),
                 "statusMessage": .string(run.message ?? ""),
@@ -123,7 +123,7 @@ struct AutomationRoutes {
                     run.activities.map { progress in
                         let activity = activities.first { $0.id == progress.activityID }
                         return .object([
-                            "id": .string(progress.activityID.uuidString.lowercased()), "name": .string(activity?.name ?? ""),
+                            "id": .string(progress.activityID.storageText), "name": .string(activity?.name ?? ""),
                             "objectTypeId": .number(activity?.objectTypeID ?? AutomationActivity.fireEventObjectTypeID),
                             "status": .string(progress.status.rawValue), "statusMessage": .string(progress.message ?? ""),
                             "rowsRead": .number(progress.rowsRead), "contactsEntered": .number(progress.contactsEntered),
@@ -156,13 +156,13 @@ struct AutomationRoutes {
     private func json(_ automation: Automation, withSteps: Bool) throws -> JSONValue {
         let last = try workspace.runs(of: automation.id).last
         var fields: [String: JSONValue] = [
-            "id": .string(automation.id.uuidString.lowercased()), "name": .string(automation.name),
+            "id": .string(automation.id.storageText), "name": .string(automation.name),
             "description": .string(automation.description), "key": .string(automation.key), "typeId": .number(1),
             "type": .string(automation.type), "statusId": .number(automation.status.id),
             "status": .string(automation.status.rawValue),
             "categoryId": .number(0),
             "lastRunTime": .string(last.map { MarketingCloudDate.text($0.startedAt) } ?? MarketingCloudDate.none),
-            "lastRunInstanceId": .string(last?.id.uuidString.lowercased() ?? ""),
+            "lastRunInstanceId": .string(last?.id.storageText ?? ""),
         ]
         if withSteps {
             let dataExtensions = Dictionary(uniqueKeysWithValues: try workspace.dataExtensions().map { ($0.id, $0) })
@@ -174,14 +174,14 @@ struct AutomationRoutes {
                             step.activities.enumerated().map { order, activity in
                                 let de = dataExtensions[activity.dataExtensionID]
                                 return .object([
-                                    "id": .string(activity.id.uuidString.lowercased()), "name": .string(activity.name),
-                                    "activityObjectId": .string(activity.dataExtensionID.uuidString.lowercased()),
+                                    "id": .string(activity.id.storageText), "name": .string(activity.name),
+                                    "activityObjectId": .string(activity.dataExtensionID.storageText),
                                     "objectTypeId": .number(activity.objectTypeID), "displayOrder": .number(order + 1),
                                     "targetDataExtensions": .array(
                                         de.map { de in
                                             [
                                                 .object([
-                                                    "id": .string(de.id.uuidString.lowercased()), "name": .string(de.name),
+                                                    "id": .string(de.id.storageText), "name": .string(de.name),
                                                     "key": .string(de.externalKey), "description": .string(de.description),
                                                     "rowCount": .number(de.rowCount),
                                                 ])

@@ -45,7 +45,7 @@ struct DataExtensionRoutes {
         return EmulatorResponse(
             status: .ok,
             body: .object([
-                "id": .string(de.id.uuidString.lowercased()), "fields": .array(de.fields.enumerated().map(Self.field)),
+                "id": .string(de.id.storageText), "fields": .array(de.fields.enumerated().map(Self.field)),
             ]))
     }
 
@@ -108,7 +108,7 @@ struct DataExtensionRoutes {
 
     static func definition(_ de: DataExtension) -> JSONValue {
         var fields: [String: JSONValue] = [
-            "id": .string(de.id.uuidString.lowercased()), "key": .string(de.externalKey), "name": .string(de.name),
+            "id": .string(de.id.storageText), "key": .string(de.externalKey), "name": .string(de.name),
             "description": .string(de.description), "isSendable": .bool(de.isSendable), "isTestable": .bool(false),
             "categoryId": .number(0), "rowCount": .number(de.rowCount), "fieldCount": .number(de.fields.count),
         ]
@@ -124,7 +124,7 @@ struct DataExtensionRoutes {
         var scale = 0
         if case .decimal(let precision, let fieldScale) = field.type { (length, scale) = (precision, fieldScale) }
         var fields: [String: JSONValue] = [
-            "id": .string(field.id.uuidString.lowercased()), "name": .string(field.name), "type": .string(field.type.name),
+            "id": .string(field.id.storageText), "name": .string(field.name), "type": .string(field.type.name),
             "isNullable": .bool(!field.isRequired), "isPrimaryKey": .bool(field.isPrimaryKey), "ordinal": .number(ordinal),
             "scale": .number(scale), "isReadOnly": .bool(field.isSystem), "isHidden": .bool(false),
         ]

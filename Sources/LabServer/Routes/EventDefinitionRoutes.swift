@@ -115,9 +115,9 @@ struct EventDefinitionRoutes {
     private func json(_ definition: EventDefinition) throws -> JSONValue {
         let de = try workspace.dataExtension(.id(definition.dataExtensionID))
         let (all, published) = try workspace.journeyCounts(of: definition)
-        let deID = de.id.uuidString.lowercased()
+        let deID = de.id.storageText
         return .object([
-            "id": .string(definition.id.uuidString.lowercased()), "type": .string(definition.type.rawValue),
+            "id": .string(definition.id.storageText), "type": .string(definition.type.rawValue),
             "name": .string(definition.name), "description": .string(""), "mode": .string("Production"),
             "eventDefinitionKey": .string(definition.key), "dataExtensionId": .string(deID),
             "dataExtensionName": .string(de.name), "sourceApplicationExtensionId": .string(Self.apiEventExtensionID),

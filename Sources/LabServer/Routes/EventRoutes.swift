@@ -47,10 +47,10 @@ struct EventRoutes {
                     "operationStatus": .string("OK"), "schemaType": .string("Contacts"), "schemaVersionNumber": .number(192),
                     "schemaContextId": .string("d6e57283-155b-e411-aea6-38eaa71427a1"),
                 ]),
-                "eventInstanceID": .string(fired.instanceID.uuidString.lowercased()),
+                "eventInstanceID": .string(fired.instanceID.storageText),
                 "asyncRequestID": .number(emulator.nextRequestNumber()),
-                "requestServiceMessageID": .string(UUID().uuidString.lowercased()),
-                "serviceMessageID": .string(UUID().uuidString.lowercased()),
+                "requestServiceMessageID": .string(UUID().storageText),
+                "serviceMessageID": .string(UUID().storageText),
             ]))
     }
 
@@ -66,7 +66,7 @@ struct EventRoutes {
             try await emulator.workspace.fireAPIEvent(key: key, contact: contact, data: data)
         }
         return EmulatorResponse(
-            status: .created, body: .object(["eventInstanceId": .string(fired.instanceID.uuidString.lowercased())]))
+            status: .created, body: .object(["eventInstanceId": .string(fired.instanceID.storageText)]))
     }
 
     private func contact(in body: JSONValue) throws(APIError) -> ContactReference? {

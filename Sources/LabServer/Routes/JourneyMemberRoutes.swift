@@ -34,7 +34,7 @@ struct JourneyMemberRoutes {
                 let fired = try emulator.workspace.fireAPIEvent(key: key, contact: .key(contactKey), data: data)
                 answers.append(
                     .object([
-                        "contactKey": .string(contactKey), "eventInstanceId": .string(fired.instanceID.uuidString.lowercased()),
+                        "contactKey": .string(contactKey), "eventInstanceId": .string(fired.instanceID.storageText),
                     ]))
             } catch {
                 notQueued += 1
@@ -50,7 +50,7 @@ struct JourneyMemberRoutes {
         return EmulatorResponse(
             status: .accepted,
             body: .object([
-                "requestId": .string(UUID().uuidString.lowercased()), "count": .number(members.count),
+                "requestId": .string(UUID().storageText), "count": .number(members.count),
                 "notQueuedCount": .number(notQueued), "members": .array(answers),
             ]))
     }

@@ -100,7 +100,7 @@ final class PublishRequests: Sendable {
     private let outcomes = Mutex<[String: [PublishProblem]?]>([:])
 
     func start() -> String {
-        let id = UUID().uuidString.lowercased()
+        let id = UUID().storageText
         outcomes.withLock { $0[id] = .some(nil) }
         return id
     }

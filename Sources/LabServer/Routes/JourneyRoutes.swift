@@ -134,19 +134,19 @@ struct JourneyRoutes {
 
     func json(_ journey: Interaction, _ version: InteractionVersion) throws -> JSONValue {
         let dataExtensions = Dictionary(uniqueKeysWithValues: try workspace.dataExtensions().map { ($0.id, $0) })
-        let id = version.id.uuidString.lowercased()
+        let id = version.id.storageText
         var triggers: [JSONValue] = []
         if let trigger = version.trigger {
             let sourceName = dataExtensions[trigger.dataExtensionID]?.name ?? ""
             let criteria = trigger.filter.map { FilterDefinitionXML.xml($0, sourceName: sourceName) } ?? ""
             triggers.append(
                 .object([
-                    "id": .string(trigger.id.uuidString.lowercased()), "key": .string("TRIGGER"), "name": .string(trigger.name),
+                    "id": .string(trigger.id.storageText), "key": .string("TRIGGER"), "name": .string(trigger.name),
                     "description": .string(""), "type": .string(trigger.type.rawValue), "outcomes": .array([]),
                     "arguments": .object([:]),
                     "configurationArguments": .object(["criteria": .string(criteria)]),
                     "metaData": .object([
-                        "eventDefinitionId": .string(trigger.id.uuidString.lowercased()),
+                        "eventDefinitionId": .string(trigger.id.storageText),
                         "eventDefinitionKey": .string(trigger.key), "chainType": .string("None"),
                         "configurationRequired": .bool(false), "criteriaDescription": .string(trigger.filter?.description ?? ""),
                     ]),
@@ -154,12 +154,12 @@ struct JourneyRoutes {
         }
         let activities = version.activities.enumerated().map { index, activity -> JSONValue in
             var outcome: [String: JSONValue] = [
-                "key": .string(activity.id.uuidString.lowercased()), "arguments": .object([:]),
+                "key": .string(activity.id.storageText), "arguments": .object([:]),
                 "metaData": .object(["invalid": .bool(false)]),
             ]
             if index + 1 < version.activities.count { outcome["next"] = .string(version.activities[index + 1].key) }
             var fields: [String: JSONValue] = [
-                "id": .string(activity.id.uuidString.lowercased()), "key": .string(activity.key), "name": .string(activity.name),
+                "id": .string(activity.id.storageText), "key": .string(activity.key), "name": .string(activity.name),
                 "description": .string(""), "type": .string(activity.type), "outcomes": .array([.object(outcome)]),
             ]
             switch activity.kind {
@@ -168,8 +168,8 @@ struct JourneyRoutes {
                     "activityData": .object([
                         "updateContactFields": .array([
                             .object([
-                                "dataExtensionId": .string(dataExtensionID.uuidString.lowercased()),
-                                "field": .string(fieldID.uuidString.lowercased()), "value": .string(value.displayText),
+                                "dataExtensionId": .string(dataExtensionID.storageText),
+                                "field": .string(fieldID.storageText), "value": .string(value.displayText),
                             ])
                         ])
                     ])

@@ -45,7 +45,7 @@ struct PlatformRoutes {
                     "account_type": .string(grant.app.account), "locale": .string("en-US"),
                 ]),
                 "application": .object([
-                    "id": .string(grant.app.id.uuidString.lowercased()), "name": .string(grant.app.name),
+                    "id": .string(grant.app.id.storageText), "name": .string(grant.app.name),
                     "package": .string(grant.app.package),
                 ]),
                 "scope": .string(grant.scopes.sorted().map(\.rawValue).joined(separator: " ")),

@@ -101,7 +101,7 @@ struct RowRoutes {
         var body: [String: JSONValue] = [
             "links": .object(links), "requestToken": .string(token),
             "tokenExpireDateUtc": .string(MarketingCloudDate.text(expires)),
-            "customObjectId": .string(de.id.uuidString.lowercased()), "customObjectKey": .string(de.externalKey),
+            "customObjectId": .string(de.id.storageText), "customObjectKey": .string(de.externalKey),
             "pageSize": .number(query.pageSize), "page": .number(number), "count": .number(page.total), "top": .number(0),
         ]
         if !page.records.isEmpty {
@@ -149,7 +149,7 @@ struct RowRoutes {
             default: error.description
             }
         return APIError.envelope(
-            .badRequest, "Unable to save rows for data extension ID \(de.id.uuidString.lowercased())", code: 10006,
+            .badRequest, "Unable to save rows for data extension ID \(de.id.storageText)", code: 10006,
             extra: [
                 "additionalErrors": .array([
                     .object(["message": .string(detail), "errorcode": .number(10000), "documentation": .string("")])
@@ -190,7 +190,7 @@ final class RowsetTokens: Sendable {
     private let queries = Mutex<[String: (query: RowsetQuery, expires: Date)]>([:])
 
     func remember(_ query: RowsetQuery) -> (token: String, expires: Date) {
-        let token = UUID().uuidString.lowercased()
+        let token = UUID().storageText
         let now = Date()
         let expires = now.addingTimeInterval(Self.lifetime)
         queries.withLock { queries in
