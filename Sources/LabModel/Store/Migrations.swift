@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The workspace schema, one migration per step. Released migrations are never edited:
@@ -71,6 +72,37 @@ enum Migrations {
             try db.execute(
                 sql: "CREATE INDEX eventInstance_automationQueue ON eventInstance (status, seq) WHERE source = 'automation'")
         }
+        migrator.registerMigration("v7 ids without AUTOINCREMENT") { db in
+            // No row of these tables is ever deleted, so a new row's id is the largest one plus
+            // one either way. AUTOINCREMENT made every insert read and rewrite the table's line in
+            // sqlite_sequence as well: four times for every fired event, and a page more in each commit.
+            for table in ["contact", "journal", "requestLog", "eventInstance", "journeyCohort"] {
+                try rebuildWithoutAutoincrement(table, in: db)
+            }
+        }
         return migrator
+    }
+
+    /// Copies `table` into one declared alike but without AUTOINCREMENT (SQLite cannot alter
+    /// that in place), ids and indexes kept.
+    private static func rebuildWithoutAutoincrement(_ table: String, in db: Database) throws {
+        let quoted = table.quotedDatabaseIdentifier
+        let rebuilt = "\(table)_rebuilt".quotedDatabaseIdentifier
+        guard
+            let declaration = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
+            declaration.hasPrefix("CREATE TABLE \(quoted) ("), declaration.contains(" AUTOINCREMENT")
+        else { return }
+        // Named indexes only: the table's UNIQUE constraints make their own again.
+        let indexes = try String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            arguments: [table])
+        try db.execute(
+            sql: declaration.replacingOccurrences(of: "CREATE TABLE \(quoted) (", with: "CREATE TABLE \(rebuilt) (")
+                .replacingOccurrences(of: " AUTOINCREMENT", with: ""))
+        try db.execute(sql: "INSERT INTO \(rebuilt) SELECT * FROM \(quoted)")
+        try db.execute(sql: "DROP TABLE \(quoted)")
+        try db.execute(sql: "ALTER TABLE \(rebuilt) RENAME TO \(quoted)")
+        for index in indexes { try db.execute(sql: index) }
     }
 }

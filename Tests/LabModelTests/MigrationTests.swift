@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LabModel
+
+/// A workspace made by an earlier version opens in this one with all it held.
+@Suite struct MigrationTests {
+    @Test func tablesRebuiltWithoutAutoincrementKeepTheirRowsIdsIndexesAndConstraints() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("workspace.sqlite").path)
+        try Migrations.migrator.migrate(queue, upTo: "v6 automation events queued apart")
+        let now = "2026-11-28 02:00:00.000"
+        try queue.write { db in
+            for key in ["ann@example.com", "bo@example.com", "cy@example.com"] {
+                try db.execute(sql: "INSERT INTO contact (contactKey, createdAt) VALUES (?, ?)", arguments: [key, now])
+            }
+            try db.execute(
+                sql: "INSERT INTO journal (time, entity, action, entityIDs, sentence) VALUES (?, 'event', 'fire', '', 'Fired.')",
+                arguments: [now])
+            try db.execute(
+                sql: """
+                    INSERT INTO eventInstance (seq, id, source, status, notBefore, firedAt)
+                    VALUES (41, 'e1', 'apiEvent', 'queued', ?, ?)
+                    """, arguments: [now, now])
+        }
+
+        try Migrations.migrator.migrate(queue)
+
+        try queue.write { db in
+            let declarations = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table'")
+            #expect(!declarations.contains { $0.contains("AUTOINCREMENT") })
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_sequence") == 0)
+            #expect(
+                try String.fetchAll(db, sql: "SELECT contactKey FROM contact ORDER BY id")
+                    == ["ann@example.com", "bo@example.com", "cy@example.com"])
+            #expect(try Int.fetchOne(db, sql: "SELECT id FROM contact WHERE contactKey = 'cy@example.com'") == 3)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal") == 1)
+            // New rows follow the largest id, as before.
+            try db.execute(sql: "INSERT INTO contact (contactKey, createdAt) VALUES ('di@example.com', ?)", arguments: [now])
+            #expect(db.lastInsertedRowID == 4)
+            try db.execute(
+                sql:
+                    "INSERT INTO eventInstance (id, source, status, notBefore, firedAt) VALUES ('e2', 'apiEvent', 'queued', ?, ?)",
+                arguments: [now, now])
+            #expect(db.lastInsertedRowID == 42)
+            // Keys stay unique, contact keys in any case.
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO contact (contactKey, createdAt) VALUES ('ANN@example.com', ?)", arguments: [now])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(
+                    sql: "INSERT INTO eventInstance (id, source, status, notBefore) VALUES ('e1', 'apiEvent', 'queued', ?)",
+                    arguments: [now])
+            }
+            let indexes = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
+            #expect(
+                indexes.isSuperset(of: [
+                    "eventInstance_pending", "eventInstance_queueOrder", "eventInstance_runID",
+                    "eventInstance_automationQueue", "journeyCohort_on_eventSeq", "journeyCohort_inside", "journeyCohort_due",
+                ]))
+        }
+    }
+}
