@@ -5,6 +5,11 @@
 -- load generator, on the server's machine, about a tenth more than the request itself. The
 -- acknowledged are counted from wrk's summary (every answer but a 4xx or 5xx is a 201): a
 -- `response` callback has wrk build a Lua table of each answer's headers.
+
+-- The reporting both scripts share, from this script's folder.
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local report = require("report")
+
 local next_id = 1
 
 function setup(thread)
@@ -30,19 +35,6 @@ function request()
 end
 
 function done(summary, latency, requests)
-  -- The turn's latencies as 2,000 quantiles (each a 2,000th of its requests), for run.sh to
-  -- find the percentiles of all of a route's turns together. (wrk's latency(i) walks the whole
-  -- histogram at each call: reading every value that way took minutes.)
-  local file = os.getenv("LATENCY_FILE")
-  if file then
-    local out = io.open(file, "w")
-    for i = 1, 2000 do
-      out:write(i == 2000 and latency.max or latency:percentile(i / 20), " ", summary.requests / 2000, "\n")
-    end
-    out:close()
-  end
   io.write(string.format("acknowledged %d\n", summary.requests - summary.errors.status))
-  io.write(string.format("p50_ms %.2f\np99_ms %.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-  io.write(string.format("requests %d\nseconds %.3f\n", summary.requests, summary.duration / 1e6))
-  io.write(string.format("rate %.0f\n", summary.requests / (summary.duration / 1e6)))
+  report.done(summary, latency)
 end
