@@ -70,6 +70,33 @@ import Testing
         #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM note") }! > 1_000)
     }
 
+    @Test func aLogStartedAgainUnderAStreamIsWrittenOverNotCutBack() throws {
+        let notes = try NoteDatabase()
+        let (path, pool) = (notes.path, notes.pool)
+        // Writes never pause: the writer starts the log again only once it holds 400 pages.
+        let checkpointer = BackgroundCheckpointer(
+            path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 400, writerMayPause: { false })
+        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
+        let text = String(repeating: "x", count: 3_000)
+        let sequence = try Self.checkpointSequence(ofLog: path + "-wal")
+        var logSize = 0
+        var restarts = 0
+        var cuts = 0
+        for _ in 0..<2_000 {
+            try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
+            let size = Self.size(of: path + "-wal")
+            if size < logSize { cuts += 1 }
+            logSize = size
+            if try Self.checkpointSequence(ofLog: path + "-wal") != sequence { restarts += 1 }
+        }
+        // Its 400 frames (a page and 24 bytes each) outgrew a limit of 400 pages: the file was
+        // cut at every new start, and grown again.
+        #expect(restarts > 0 && logSize > 400 * 4_096)
+        #expect(cuts == 0)
+        checkpointer.close()
+        pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
+    }
+
     @Test func aClosedWorkspaceLeavesNoLogBehind() throws {
         let temp = try TemporaryWorkspace()
         let de = try temp.members(filled: true)
