@@ -79,8 +79,8 @@ final class BackgroundCheckpointer: Sendable {
         // The log file shrinks back to this once it starts again after a long stream. In
         // frames (a page and a 24-byte header each), with room for the pages committed while
         // the last copy ran: a limit a little short of where the log starts again had the file
-        // cut and grown again every time, and on a disk mounted with `discard` the cut alone
-        // held the writer up to 14 ms.
+        // cut and grown again every time, and on a disk mounted with `discard` the writer
+        // waited for each cut's discard.
         let pageSize = (try? Int.fetchOne(db, sql: "PRAGMA page_size")) ?? 4_096
         let frames = Int(pagesBeforeWriterCheckpoints) + Int(pagesBeforeWriterCheckpoints) / 8
         _ = try? db.execute(sql: "PRAGMA journal_size_limit = \(frames * (pageSize + 24))")
