@@ -102,6 +102,72 @@ import Testing
         pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
     }
 
+    @Test func onceTheWriterIsQuietTheLogIsCopiedInAndItsFileEmptied() throws {
+        let notes = try NoteDatabase()
+        let (path, pool) = (notes.path, notes.pool)
+        let checkpointer = BackgroundCheckpointer(path: path, quietPeriod: .milliseconds(200))
+        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
+        let text = String(repeating: "x", count: 3_000)
+        for _ in 0..<500 {
+            try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
+        }
+        // Below SQLite's usual checkpoint: without the quiet check the log would keep them all.
+        #expect(Self.size(of: path + "-wal") > 500 * 3_000)
+        #expect(try Self.waitFor { Self.size(of: path + "-wal") == 0 })
+        #expect(Self.size(of: path) > 500 * 3_000)
+        #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM note") } == 500)
+        // The next commit writes the log from its start; once quiet again, it is emptied again.
+        try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
+        #expect(Self.size(of: path + "-wal") > 3_000)
+        #expect(try Self.waitFor { Self.size(of: path + "-wal") == 0 })
+        checkpointer.close()
+        pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
+    }
+
+    @Test func theLogIsNotEmptiedWhileCommitsComeWithinTheQuietPeriod() throws {
+        let notes = try NoteDatabase()
+        let (path, pool) = (notes.path, notes.pool)
+        let quietPeriod = 0.5
+        let checkpointer = BackgroundCheckpointer(path: path, quietPeriod: .milliseconds(500))
+        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
+        let start = Date()
+        var lastCommit = Date()
+        var commits = 0
+        // The time since the last commit each time the log was found empty before the next.
+        var emptiedAfterGaps: [Double] = []
+        while Date().timeIntervalSince(start) < 2 {
+            Thread.sleep(forTimeInterval: 0.01)
+            let gap = Date().timeIntervalSince(lastCommit)
+            let logWasEmpty = Self.size(of: path + "-wal") == 0
+            try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES ('x')") }
+            lastCommit = Date()
+            commits += 1
+            if logWasEmpty { emptiedAfterGaps.append(gap) }
+        }
+        // A commit every ten milliseconds or so. Only a machine that stalled this thread for
+        // about a quiet period could have seen the log emptied (the gap is measured from after
+        // one write to before the next, so a little shorter than the writer's quiet).
+        #expect(commits > 20)
+        #expect(emptiedAfterGaps.allSatisfy { $0 >= quietPeriod / 2 })
+        #expect(try Self.waitFor { Self.size(of: path + "-wal") == 0 })
+        checkpointer.close()
+        pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
+    }
+
+    @Test func aQuietWorkspaceIsWholeInItsOwnFile() throws {
+        let temp = try TemporaryWorkspace()
+        let de = try temp.members(filled: true)
+        #expect(try Self.waitFor { Self.size(of: temp.path + "-wal") == 0 })
+        // Still open: a copy of its file alone, without the log, holds the records.
+        let copy = temp.folder.appendingPathComponent("copy/workspace.sqlite").path
+        try FileManager.default.createDirectory(
+            atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: temp.path, toPath: copy)
+        let copied = try Workspace(path: copy)
+        defer { copied.close() }
+        #expect(try copied.rowCount(of: .id(de.id)) == 3)
+    }
+
     @Test func aClosedWorkspaceLeavesNoLogBehind() throws {
         let temp = try TemporaryWorkspace()
         let de = try temp.members(filled: true)
@@ -122,6 +188,16 @@ import Testing
         return header.suffix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
+    /// Whether `condition` holds within ten seconds, looked at every 20 ms.
+    private static func waitFor(_ condition: () throws -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return try condition()
+    }
+
     private static func size(of path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -136,7 +212,10 @@ private final class NoteDatabase {
     init() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("log.sqlite").path
-        pool = try DatabasePool(path: path)
+        // Like a workspace's writer: it waits while the log is being emptied.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: path, configuration: configuration)
         try pool.write { try $0.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)") }
     }
 
