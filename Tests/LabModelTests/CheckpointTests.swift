@@ -76,8 +76,10 @@ import Testing
         let notes = try NoteDatabase()
         let (path, pool) = (notes.path, notes.pool)
         // Writes never pause: the writer starts the log again only once it holds 400 pages.
+        // (Nor is the log emptied as quiet, should this thread stall on a busy machine.)
         let checkpointer = BackgroundCheckpointer(
-            path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 400, writerMayPause: { false })
+            path: path, pagesBeforeCopy: 40, pagesBeforeWriterCheckpoints: 400, quietPeriod: .seconds(600),
+            writerMayPause: { false })
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
         let text = String(repeating: "x", count: 3_000)
         let sequence = try Self.checkpointSequence(ofLog: path + "-wal")
@@ -105,7 +107,7 @@ import Testing
     @Test func onceTheWriterIsQuietTheLogIsCopiedInAndItsFileEmptied() throws {
         let notes = try NoteDatabase()
         let (path, pool) = (notes.path, notes.pool)
-        let checkpointer = BackgroundCheckpointer(path: path, quietPeriod: .milliseconds(200))
+        let checkpointer = BackgroundCheckpointer(path: path, quietPeriod: .seconds(1))
         pool.writeWithoutTransaction { checkpointer.install(on: $0) }
         let text = String(repeating: "x", count: 3_000)
         for _ in 0..<500 {
