@@ -52,6 +52,13 @@ final class BackgroundCheckpointer: Sendable {
         var commits = 0
         var quietCheckIsSet = false
         var closed = false
+
+        /// The log started again (or was emptied): what was copied of the old one counts no more.
+        mutating func logStartedAgain() {
+            logGeneration += 1
+            copiedPages = 0
+            writerCheckpointedAt = 0
+        }
     }
 
     private let path: String
@@ -103,12 +110,7 @@ final class BackgroundCheckpointer: Sendable {
         // Asked only of long logs: a short one needs no decision.
         let finishing = pages >= pagesBeforeCopy && (pages >= pagesBeforeWriterCheckpoints || writerMayPause())
         let (writer, starts) = state.withLock { state -> (Bool, Bool) in
-            if pages < state.logPages {
-                // The log started again: what was copied of the old one counts no more.
-                state.logGeneration += 1
-                state.copiedPages = 0
-                state.writerCheckpointedAt = 0
-            }
+            if pages < state.logPages { state.logStartedAgain() }
             state.logPages = pages
             guard pages >= pagesBeforeCopy, !state.closed, !state.copying else { return (false, false) }
             let uncopied = pages - state.copiedPages
@@ -172,9 +174,7 @@ final class BackgroundCheckpointer: Sendable {
                 return checkQuiet(after: commitsNow)
             }
             let commitsSince = state.withLock { state -> Int? in
-                state.logGeneration += 1
-                state.copiedPages = 0
-                state.writerCheckpointedAt = 0
+                state.logStartedAgain()
                 // A commit just before the log was emptied: its length is told by the next one,
                 // and the log emptied again once the writer is quiet.
                 guard state.commits == commits else { return state.commits }
