@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import LabModel
@@ -115,13 +116,13 @@ import Testing
         }
         // Below SQLite's usual checkpoint: without the quiet check the log would keep them all.
         #expect(Self.size(of: path + "-wal") > 500 * 3_000)
-        #expect(try Self.waitFor { Self.size(of: path + "-wal") == 0 })
+        try waitUntil("the log emptied") { Self.size(of: path + "-wal") == 0 }
         #expect(Self.size(of: path) > 500 * 3_000)
         #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM note") } == 500)
         // The next commit writes the log from its start; once quiet again, it is emptied again.
         try pool.write { try $0.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: [text]) }
         #expect(Self.size(of: path + "-wal") > 3_000)
-        #expect(try Self.waitFor { Self.size(of: path + "-wal") == 0 })
+        try waitUntil("the log emptied") { Self.size(of: path + "-wal") == 0 }
         checkpointer.close()
         pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
     }
@@ -151,7 +152,7 @@ import Testing
         // one write to before the next, so a little shorter than the writer's quiet).
         #expect(commits > 20)
         #expect(emptiedAfterGaps.allSatisfy { $0 >= quietPeriod / 2 })
-        #expect(try Self.waitFor { Self.size(of: path + "-wal") == 0 })
+        try waitUntil("the log emptied") { Self.size(of: path + "-wal") == 0 }
         checkpointer.close()
         pool.writeWithoutTransaction { checkpointer.uninstall(from: $0) }
     }
@@ -159,7 +160,7 @@ import Testing
     @Test func aQuietWorkspaceIsWholeInItsOwnFile() throws {
         let temp = try TemporaryWorkspace()
         let de = try temp.members(filled: true)
-        #expect(try Self.waitFor { Self.size(of: temp.path + "-wal") == 0 })
+        try waitUntil("the log emptied") { Self.size(of: temp.path + "-wal") == 0 }
         // Still open: a copy of its file alone, without the log, holds the records.
         let copy = temp.folder.appendingPathComponent("copy/workspace.sqlite").path
         try FileManager.default.createDirectory(
@@ -188,16 +189,6 @@ import Testing
     private static func checkpointSequence(ofLog path: String) throws -> UInt32 {
         let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 16)
         return header.suffix(4).reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    /// Whether `condition` holds within ten seconds, looked at every 20 ms.
-    private static func waitFor(_ condition: () throws -> Bool) throws -> Bool {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return try condition()
     }
 
     private static func size(of path: String) -> Int {
