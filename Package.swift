@@ -85,7 +85,13 @@ let package = Package(
         ),
         .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabServer", "LabModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "LabModel", "Terminal", "TestSupport"]),
+        .testTarget(
+            name: "ScreensTests",
+            dependencies: [
+                "Screens", "LabModel", "Terminal", "TestSupport",
+                // To break a workspace from a second connection, as a damaged file would be.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "JourneylabTests", dependencies: ["journeylab", "LabModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,9 @@ struct DataExtensionProperties {
 
     let dataExtension: DataExtension
     var state: FormState
-    var problem: String?
+    /// Why the save was refused, or that it is running.
+    var problem: Notice?
+    private(set) var isSaving = false
 
     init(_ dataExtension: DataExtension) {
         self.dataExtension = dataExtension
@@ -23,22 +25,35 @@ struct DataExtensionProperties {
         state.move(to: 2)
     }
 
-    /// Saves the send relationship. - Returns: what changed, for the list's notice.
-    func save(in workspace: Workspace) throws -> String {
-        let choice = state.values[2]
-        if choice == Self.notSendable {
-            guard dataExtension.isSendable else { return "\(dataExtension.name) stays not sendable." }
-            try workspace.makeNotSendable(.id(dataExtension.id))
-            return "\(dataExtension.name) is no longer sendable."
-        }
-        try workspace.makeSendable(.id(dataExtension.id), relating: choice)
-        return "\(dataExtension.name) is sendable: \(choice) relates to Subscriber Key."
+    /// The field chosen to relate to Subscriber Key; nil for not sendable.
+    var chosenField: String? { state.values[2] == Self.notSendable ? nil : state.values[2] }
+
+    /// The save to run, or nil when nothing changes (the dialog just closes).
+    mutating func save() -> Effect? {
+        guard chosenField != dataExtension.sendableField?.name else { return nil }
+        isSaving = true
+        problem = .working("Saving…")
+        return .setSendable(dataExtensionID: dataExtension.id, field: chosenField)
+    }
+
+    mutating func refuse(_ error: any Error) {
+        isSaving = false
+        problem = .error(String(describing: error))
+    }
+
+    /// What the save did, for the list's notice.
+    func saved(_ changed: DataExtension) -> String {
+        guard let field = changed.sendableField?.name else { return "\(changed.name) is no longer sendable." }
+        return "\(changed.name) is sendable: \(field) relates to Subscriber Key."
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
         FormDialog(
             title: "Properties", state: state, problem: problem,
-            hint: "←/→ the field that relates to Subscriber Key · Enter saves · Esc cancels", maximumWidth: 80
+            footer: [WidgetKeys.form.binding(for: .left), WidgetKeys.form.binding(for: .right)].map(\.keyNames)
+                .joined(separator: " ") + " pick the field that relates to Subscriber Key · "
+                + WidgetKeys.formDialog.footer(.save, .cancel),
+            maximumWidth: 80
         )
         .render(into: &buffer, area: area)
     }

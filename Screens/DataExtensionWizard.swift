@@ -4,7 +4,9 @@ import Terminal
 /// Creating a data extension in two steps, as Contact Builder does: its details (name,
 /// external key, description), then its attributes in a grid — name, type, primary key,
 /// required, length, default — checked as they are typed. Nothing is written until the whole
-/// definition is valid; Esc steps back, and from the first step leaves nothing behind.
+/// definition is valid; Esc steps back, and from the first step leaves nothing behind (asking
+/// first when something was typed). Creating is an effect: the wizard stays open, saying so,
+/// until the workspace answers, and a refusal keeps everything typed.
 struct DataExtensionWizard {
     enum Step: Equatable {
         case details
@@ -13,7 +15,8 @@ struct DataExtensionWizard {
 
     enum Outcome {
         case cancelled
-        case created(DataExtension)
+        /// Every check passed: the screen runs the creation.
+        case create(DataExtensionDraft)
     }
 
     enum Column: Int, CaseIterable {
@@ -23,8 +26,12 @@ struct DataExtensionWizard {
     private(set) var step = Step.details
     var details: FormState
     var attributes: GridState
-    /// Why the workspace refused a definition that looked valid (it changed meanwhile).
-    private(set) var refusal: String?
+    /// Why the workspace refused a definition that looked valid (it changed meanwhile), or
+    /// that it is being created.
+    private(set) var refusal: Notice?
+    private(set) var isCreating = false
+    /// Asking whether to throw away what was typed, while open.
+    private(set) var discarding: DialogState?
     /// After a refused step, places nobody has typed in yet show their problems too.
     private var showsEveryProblem = false
     private let existing: [DataExtension]
@@ -41,7 +48,15 @@ struct DataExtensionWizard {
         ])
     }
 
-    var modes: [String] { step == .details ? ["wizardDetails", "form"] : ["wizardAttributes", "grid"] }
+    var keyModes: [AnyKeyMode] {
+        if discarding != nil { return [WidgetKeys.dialog.erased] }
+        return step == .details
+            ? [AppKeys.wizardDetails.erased, WidgetKeys.form.erased]
+            : [AppKeys.wizardAttributes.erased, WidgetKeys.grid.erased]
+    }
+
+    /// Whether anything has been typed that Esc would throw away.
+    var hasTyping: Bool { details.values.contains { !$0.isEmpty } || !filledRows.isEmpty }
 
     // MARK: The definition being built
 
@@ -133,13 +148,24 @@ struct DataExtensionWizard {
 
     // MARK: Keys
 
-    mutating func handle(_ key: Key, workspace: Workspace) -> Outcome? {
+    mutating func handle(_ key: Key) -> Outcome? {
+        guard !isCreating else { return nil }
+        if var dialog = discarding {
+            switch dialog.handle(key) {
+            case .confirm: return .cancelled
+            case .cancel: discarding = nil
+            case nil: discarding = dialog
+            }
+            return nil
+        }
         refusal = nil
         switch step {
         case .details:
             switch AppKeys.wizardDetails.action(for: key) {
-            case "wizardDetails.cancel": return .cancelled
-            case "wizardDetails.next":
+            case .cancel:
+                guard hasTyping else { return .cancelled }
+                discarding = DialogState()
+            case .next:
                 let found = problems().details
                 guard found.isEmpty else {
                     showsEveryProblem = true
@@ -148,19 +174,32 @@ struct DataExtensionWizard {
                     return nil
                 }
                 (step, showsEveryProblem) = (.attributes, false)
-            default: _ = details.handle(key)
+            case nil: details.handle(key)
             }
         case .attributes:
             switch AppKeys.wizardAttributes.action(for: key) {
-            case "wizardAttributes.back": step = .details
-            case "wizardAttributes.create": return create(in: workspace)
-            default:
+            case .back: step = .details
+            case .create: return create()
+            case nil:
                 _ = attributes.handle(key)
                 keepKeyFieldsRequired()
             }
         }
         showProblems()
         return nil
+    }
+
+    /// Pasted text, into the focused field or cell, one line's characters.
+    mutating func paste(_ text: String) {
+        for character in text where character != "\n" && character != "\r" {
+            _ = handle(.character(character == "\t" ? " " : character))
+        }
+    }
+
+    /// The workspace refused the definition: the wizard stays as typed, saying why.
+    mutating func refuse(_ error: any Error) {
+        isCreating = false
+        refusal = .error(String(describing: error))
     }
 
     /// A primary key is always required: the grid shows it so.
@@ -170,7 +209,7 @@ struct DataExtensionWizard {
         }
     }
 
-    private mutating func create(in workspace: Workspace) -> Outcome? {
+    private mutating func create() -> Outcome? {
         let found = problems()
         guard found.details.isEmpty, found.cells.isEmpty, found.general.isEmpty else {
             showsEveryProblem = true
@@ -183,18 +222,15 @@ struct DataExtensionWizard {
             }
             return nil
         }
-        do {
-            return .created(try workspace.createDataExtension(draft))
-        } catch {
-            refusal = String(describing: error)
-            return nil
-        }
+        isCreating = true
+        refusal = .working("Creating \(draft.name)…")
+        return .create(draft)
     }
 
     // MARK: View
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let parts = Layout.rows([.fixed(2), .flexible(1), .fixed(3)], in: area)
+        let parts = Layout.rows([.fixed(3), .flexible(1), .fixed(4)], in: area)
         let (header, body, footer) = (parts[0], parts[1], parts[2])
         let title = "New data extension"
         buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
@@ -205,26 +241,35 @@ struct DataExtensionWizard {
                 label, x: x, y: header.y, style: Style(step == shown ? .accent : .muted, bold: step == shown), clip: header)
             x += TextWidth.of(label) + 3
         }
-        if let refusal {
-            buffer.write("✗ " + refusal, x: header.x, y: header.y + 1, style: Style(.error), clip: header)
-        }
+        refusal?.render(into: &buffer, area: Rect(x: header.x, y: header.y + 1, width: header.width, height: 2))
+        let message: Notice?
+        let note: String
         switch step {
         case .details:
             Form().render(into: &buffer, area: body, state: details)
-            // The form cuts a long message to its width; here it is whole.
-            if let problem = details.fields[details.focus].error ?? details.fields.compactMap(\.error).first {
-                Self.writeMessage("✗ " + problem, style: Style(.error), into: &buffer, area: footer)
-            }
-            let note = "A blank external key gets a generated one. Enter: on to the attributes."
-            buffer.write(note, x: footer.x, y: footer.y + 2, style: Style(.hint), clip: footer)
+            message = (details.fields[details.focus].error ?? details.fields.compactMap(\.error).first).map(Notice.error)
+            note = "A blank external key gets a generated one. " + AppKeys.wizardDetails.footer(.next, .cancel)
         case .attributes:
             Grid().render(into: &buffer, area: body, state: attributes)
-            renderVerdict(into: &buffer, area: footer)
+            message = verdict
+            note =
+                "Blank length: the type's default (Text 50, Email 254); Decimal: 18,2. "
+                + AppKeys.wizardAttributes.footer(.create, .back)
+        }
+        message?.render(into: &buffer, area: Rect(x: footer.x, y: footer.y, width: footer.width, height: 2))
+        for (row, line) in TextFitting.wrap(note, to: footer.width).prefix(2).enumerated() {
+            buffer.write(line, x: footer.x, y: footer.y + 2 + row, style: Style(.hint), clip: footer)
+        }
+        if let discarding {
+            Dialog(
+                title: "Discard", message: "Throw away the new data extension? Nothing has been created; what you typed is lost.",
+                confirmLabel: "Discard", cancelLabel: "Keep editing", state: discarding
+            ).render(into: &buffer, area: area)
         }
     }
 
     /// Under the grid: the focused row's problem (else the first), or that Enter will create.
-    private func renderVerdict(into buffer: inout Buffer, area: Rect) {
+    private var verdict: Notice? {
         let found = problems()
         let focusedRow = attributes.focus.row
         let ordered = found.cells.sorted { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }
@@ -235,29 +280,17 @@ struct DataExtensionWizard {
         let total = found.cells.count + found.general.count + found.details.count
         if let first {
             let more = shownCells.count > 1 ? "  (\(shownCells.count) problems)" : ""
-            Self.writeMessage(
-                "✗ Row \(first.key.row + 1): \(first.value)\(more)", style: Style(.error), into: &buffer, area: area)
+            return .error("Row \(first.key.row + 1): \(first.value)\(more)")
         } else if showsEveryProblem, let message = found.general.first {
-            Self.writeMessage("✗ " + message, style: Style(.error), into: &buffer, area: area)
+            return .error(message)
         } else if filledRows.isEmpty {
-            buffer.write(
-                "Type the first field's name; Tab moves on, and past the last cell starts the next field.", x: area.x,
-                y: area.y, style: Style(.muted), clip: area)
+            return .plain("Type the first field's name; Tab moves on, and past the last cell starts the next field.")
         } else if total == 0 {
             let count = filledRows.count
             let name = details.values[0].trimmingCharacters(in: .whitespaces)
-            buffer.write(
-                "✓ Enter creates \(name) with \(count) field\(count == 1 ? "" : "s").", x: area.x, y: area.y,
-                style: Style(.success), clip: area)
+            let key = AppKeys.wizardAttributes.binding(for: .create).keyNames
+            return .success("\(key) creates \(name) with \(count) field\(count == 1 ? "" : "s").")
         }
-        let note = "Blank length: the type's default (Text 50, Email 254). Decimal: 18,2"
-        buffer.write(note, x: area.x, y: area.y + 2, style: Style(.hint), clip: area)
-    }
-
-    /// A message on the footer's first two lines, wrapped: a long name or key stays readable.
-    private static func writeMessage(_ text: String, style: Style, into buffer: inout Buffer, area: Rect) {
-        for (offset, line) in TextFitting.wrap(text, to: area.width).prefix(2).enumerated() {
-            buffer.write(line, x: area.x, y: area.y + offset, style: style, clip: area)
-        }
+        return nil
     }
 }

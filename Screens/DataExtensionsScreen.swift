@@ -2,141 +2,223 @@ import Foundation
 import LabModel
 import Terminal
 
-/// Contact Builder's Data Extensions list: name, external key, row count, sendable; `/` filters.
-struct DataExtensionsScreen {
+/// Contact Builder's Data Extensions list: name, external key, row count, sendable; `/`
+/// filters, Enter opens the records, `n` creates one through the wizard, `p` the properties.
+final class DataExtensionsScreen: Screen {
+    private let context: ScreenContext
+    var area = Rect(x: 0, y: 0, width: 0, height: 0)
     private(set) var all: [DataExtension] = []
-    var table = TableState()
-    var filter = ""
-    var isFiltering = false
-    /// The key last copied, confirmed under the title.
-    var copied: String?
-    /// The properties dialog, while open.
-    var properties: DataExtensionProperties?
-    /// What the last change did, confirmed under the title.
-    var notice: String?
+    /// Why the list could not be read: shown instead of an empty list.
+    private var problem: String?
+    private var table = TableState()
+    private var filter = FilterPrompt()
+    private var properties: DataExtensionProperties?
     /// The create wizard, while open: it takes the whole screen.
-    var wizard: DataExtensionWizard?
-
-    enum Outcome {
-        case open(DataExtension)
-        /// The selected data extension's external key, for the clipboard.
-        case copy(String)
-        case leave
-    }
+    private var wizard: DataExtensionWizard?
+    private var notice: Notice?
 
     static let columns = [
         TableColumn("Name", minimumWidth: 10), TableColumn("External key", minimumWidth: 12),
         TableColumn("Rows", minimumWidth: 4, alignment: .right), TableColumn("Sendable", minimumWidth: 8),
     ]
 
+    init(context: ScreenContext) {
+        self.context = context
+        reload()
+    }
+
+    var title: String { wizard == nil ? "Data Extensions" : "Data Extensions › New" }
+
+    var keyModes: [AnyKeyMode] {
+        if let wizard { return wizard.keyModes }
+        if properties != nil { return [WidgetKeys.formDialog.erased, WidgetKeys.form.erased] }
+        return filter.isTyping ? [AppKeys.filter.erased] : [AppKeys.dataExtensions.erased, WidgetKeys.table.erased]
+    }
+
+    var isTakingTyping: Bool { filter.isTyping || properties != nil || wizard != nil }
+
     var shown: [DataExtension] {
-        guard !filter.isEmpty else { return all }
+        let text = filter.text
+        guard !text.isEmpty else { return all }
         return all.filter {
-            $0.name.localizedCaseInsensitiveContains(filter) || $0.externalKey.localizedCaseInsensitiveContains(filter)
+            $0.name.localizedCaseInsensitiveContains(text) || $0.externalKey.localizedCaseInsensitiveContains(text)
         }
     }
 
-    var modes: [String] {
-        if let wizard { return wizard.modes }
-        return properties != nil ? ["form"] : (isFiltering ? ["filter"] : ["dataExtensions", "table"])
+    private var selected: DataExtension? {
+        let rows = shown
+        return rows.indices.contains(table.selected) ? rows[table.selected] : nil
     }
 
-    /// Whether keys are text (a form, a filter, the wizard), so `q` and `?` are letters.
-    var isTyping: Bool { isFiltering || properties != nil || wizard != nil }
-
-    mutating func reload(from workspace: some WorkspaceReading) {
-        all = ((try? workspace.dataExtensions()) ?? []).sorted {
-            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+    private func reload() {
+        do {
+            all = try context.workspace.dataExtensions().sorted {
+                $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+            }
+            problem = nil
+        } catch {
+            problem = "The data extensions could not be read: \(error)"
         }
     }
 
-    mutating func handle(_ key: Key, workspace: Workspace, visibleRows: Int) -> Outcome? {
-        copied = nil
+    func refresh(after changes: [WorkspaceChange]) {
+        // Row counts and definitions show here; runs and events as such do not.
+        let matters = changes.contains { change in
+            switch change {
+            case .eventInstance, .automationRun, .interaction: false
+            default: true
+            }
+        }
+        if matters { reload() }
+    }
+
+    /// The line under the title: what just happened, the filter being typed, or the filter in force.
+    private var headerNotice: Notice {
+        if filter.isTyping { return filter.notice(example: "part of a name or key") }
+        if let notice { return notice }
+        if filter.text.isEmpty { return .plain("\(AppKeys.dataExtensions.binding(for: .filter).keyNames) to filter") }
+        return Notice("Filter: \(filter.text) · / changes it, Esc clears it", kind: .prompt)
+    }
+
+    /// The table, below the title and the notice's lines (up to two).
+    private var tableArea: Rect {
+        let header = 1 + headerNotice.lines(width: area.width, limit: 2).count
+        return Rect(x: area.x, y: area.y + header, width: area.width, height: max(0, area.height - header))
+    }
+
+    private var visibleRows: Int { Table(columns: []).visibleRowCount(in: tableArea) }
+
+    // MARK: Keys
+
+    func handle(_ input: ScreenInput) -> ScreenOutcome {
+        switch input {
+        case .key(let key): return handle(key)
+        case .paste(let text):
+            if filter.isTyping { filter.paste(text) } else { wizard?.paste(text) }
+            return .handled
+        case .mouse(let mouse):
+            guard !isTakingTyping else { return .ignored }
+            switch mouse.kind {
+            case .scrollUp, .scrollDown:
+                table.scroll(by: mouse.kind == .scrollDown ? 3 : -3, rowCount: shown.count, visibleRows: visibleRows)
+            case .press:
+                guard
+                    let row = Table(columns: Self.columns).row(
+                        atY: mouse.y, in: tableArea, state: table, rowCount: shown.count)
+                else { return .ignored }
+                table.select(row, rowCount: shown.count, visibleRows: visibleRows)
+            case .release: return .ignored
+            }
+            return .handled
+        }
+    }
+
+    private func handle(_ key: Key) -> ScreenOutcome {
         if var open = wizard {
-            switch open.handle(key, workspace: workspace) {
+            switch open.handle(key) {
             case .cancelled: wizard = nil
-            case .created(let created):
-                wizard = nil
-                (filter, isFiltering) = ("", false)
-                reload(from: workspace)
-                table.select(all.firstIndex { $0.id == created.id } ?? 0, rowCount: all.count, visibleRows: visibleRows)
-                let count = created.fields.count
-                notice =
-                    "Created \(created.name) with \(count) field\(count == 1 ? "" : "s"), external key \(created.externalKey). p makes it sendable."
+            case .create(let draft):
+                wizard = open
+                return .run(.createDataExtension(draft))
             case nil: wizard = open
             }
-            return nil
+            return .handled
         }
         if var open = properties {
-            switch open.state.handle(key) {
-            case .cancel: properties = nil
-            case .submit:
-                do {
-                    notice = try open.save(in: workspace)
+            guard !open.isSaving else { return .handled }
+            switch WidgetKeys.formDialog.action(for: key) {
+            case .save:
+                guard let effect = open.save() else {
                     properties = nil
-                    reload(from: workspace)
-                } catch {
-                    open.problem = String(describing: error)
-                    properties = open
+                    notice = .plain("\(open.dataExtension.name): nothing changed.")
+                    return .handled
                 }
-            case nil: properties = open
+                properties = open
+                return .run(effect)
+            case .cancel: properties = nil
+            case nil:
+                open.state.handle(key)
+                properties = open
             }
-            return nil
+            return .handled
+        }
+        if filter.isTyping {
+            switch filter.handle(key) {
+            case .done: filter.isTyping = false
+            case .cleared, .edited: table.select(0, rowCount: shown.count, visibleRows: visibleRows)
+            case nil: return .ignored
+            }
+            return .handled
+        }
+        guard let action = AppKeys.dataExtensions.action(for: key) else {
+            return table.handle(key, rowCount: shown.count, visibleRows: visibleRows) ? .handled : .ignored
         }
         notice = nil
-        if isFiltering {
-            switch AppKeys.filter.action(for: key) {
-            case "filter.done": isFiltering = false
-            case "filter.clear": (filter, isFiltering) = ("", false)
-            case "filter.erase": _ = filter.popLast()
-            default:
-                if case .character(let character) = key { filter.append(character) }
+        switch action {
+        case .open:
+            guard let dataExtension = selected else { return .handled }
+            return .open(RecordsScreen(dataExtension: dataExtension, context: context))
+        case .filter: filter.isTyping = true
+        case .new: wizard = DataExtensionWizard(existing: all)
+        case .properties:
+            if let dataExtension = selected { properties = DataExtensionProperties(dataExtension) }
+        case .copy:
+            guard let dataExtension = selected else { return .handled }
+            notice = .success("Copied the external key \(dataExtension.externalKey)")
+            return .copy(
+                CopyRequest(
+                    value: dataExtension.externalKey, what: "The external key of \(dataExtension.name)",
+                    command: "journeylab status"))
+        case .back:
+            guard filter.text.isEmpty else {
+                filter.text = ""
+                table.select(0, rowCount: shown.count, visibleRows: visibleRows)
+                return .handled
             }
-            table.select(0, rowCount: shown.count, visibleRows: visibleRows)
-            return nil
+            return .back
         }
-        switch AppKeys.dataExtensions.action(for: key) {
-        case "dataExtensions.open":
-            let rows = shown
-            return rows.indices.contains(table.selected) ? .open(rows[table.selected]) : nil
-        case "dataExtensions.filter":
-            isFiltering = true
-            return nil
-        case "dataExtensions.new":
-            wizard = DataExtensionWizard(existing: all)
-            return nil
-        case "dataExtensions.properties":
-            let rows = shown
-            if rows.indices.contains(table.selected) { properties = DataExtensionProperties(rows[table.selected]) }
-            return nil
-        case "dataExtensions.copy":
-            let rows = shown
-            guard rows.indices.contains(table.selected) else { return nil }
-            copied = rows[table.selected].externalKey
-            return .copy(rows[table.selected].externalKey)
-        case "dataExtensions.back": return .leave
+        return .handled
+    }
+
+    // MARK: Effects
+
+    func finished(_ completion: EffectCompletion) {
+        switch (completion.effect, completion.result) {
+        case (.createDataExtension, .success(.dataExtension(let created))):
+            wizard = nil
+            filter = FilterPrompt()
+            reload()
+            table.select(all.firstIndex { $0.id == created.id } ?? 0, rowCount: all.count, visibleRows: visibleRows)
+            let count = created.fields.count
+            notice = .success(
+                "Created \(created.name) with \(count) field\(count == 1 ? "" : "s"), external key \(created.externalKey). "
+                    + "\(AppKeys.dataExtensions.binding(for: .properties).keyNames) makes it sendable.")
+        case (.createDataExtension, .failure(let error)):
+            wizard?.refuse(error)
+        case (.setSendable, .success(.dataExtension(let changed))):
+            notice = properties.map { .success($0.saved(changed)) }
+            properties = nil
+            reload()
+        case (.setSendable, .failure(let error)):
+            properties?.refuse(error)
         default:
-            _ = table.handle(key, rowCount: shown.count, visibleRows: visibleRows)
-            return nil
+            if case .failure(let error) = completion.result { notice = .error(String(describing: error)) }
         }
     }
+
+    // MARK: Drawing
 
     func render(into buffer: inout Buffer, area: Rect) {
         if let wizard { return wizard.render(into: &buffer, area: area) }
-        let parts = Layout.rows([.fixed(2), .flexible(1)], in: area)
-        let (header, body) = (parts[0], parts[1])
         let count = all.count
-        let title = "Data Extensions · \(count) data extension\(count == 1 ? "" : "s")"
-        buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
-        let filterLine =
-            isFiltering ? "Filter: \(filter)▏" : (filter.isEmpty ? "/ to filter" : "Filter: \(filter) (/ to change)")
-        if let notice, !isFiltering {
-            buffer.write("✓ " + notice, x: header.x, y: header.y + 1, style: Style(.success), clip: header)
-        } else if let copied, !isFiltering {
-            buffer.write(
-                "✓ Copied the external key \(copied)", x: header.x, y: header.y + 1, style: Style(.success), clip: header)
-        } else {
-            buffer.write(filterLine, x: header.x, y: header.y + 1, style: Style(isFiltering ? .accent : .muted), clip: header)
+        let title = problem == nil ? "Data Extensions · \(count) data extension\(count == 1 ? "" : "s")" : "Data Extensions"
+        buffer.write(
+            TextFitting.truncate(title, to: area.width), x: area.x, y: area.y, style: Style(.title, bold: true), clip: area)
+        let body = tableArea
+        headerNotice.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: body.y - area.y - 1))
+        if let problem {
+            Notice.error(problem).render(into: &buffer, area: Rect(x: body.x, y: body.y + 1, width: body.width, height: 3))
+            return
         }
         let rows = shown.map { de in
             TableRow(
@@ -144,11 +226,14 @@ struct DataExtensionsScreen {
                 cells: [de.name, de.externalKey, NumberText.grouped(de.rowCount), de.isSendable ? "Yes" : "No"])
         }
         if rows.isEmpty {
-            let message = all.isEmpty ? "No data extensions yet: n creates one." : "No data extension matches \"\(filter)\"."
+            let message =
+                all.isEmpty
+                ? "No data extensions yet: \(AppKeys.dataExtensions.binding(for: .new).keyNames) creates one."
+                : "No data extension matches \"\(filter.text)\"."
             buffer.write(message, x: body.x, y: body.y + 1, style: Style(.muted), clip: body)
-            return
+        } else {
+            Table(columns: Self.columns).render(into: &buffer, area: body, source: ArrayTableSource(rows), state: table)
         }
-        Table(columns: Self.columns).render(into: &buffer, area: body, source: ArrayTableSource(rows), state: table)
         if let properties { properties.render(into: &buffer, area: area) }
     }
 }

@@ -1,28 +1,37 @@
 import Terminal
 
-/// A form in a framed box over the screen: a problem line when a save was refused, the fields,
-/// and a line saying how to save or leave. The record form and the properties use it.
+/// A form in a framed box over the screen: a problem line when a save was refused (wrapped,
+/// so the reason reads whole), the fields, and the keys that save or leave, from the registry.
 struct FormDialog {
     let title: String
     let state: FormState
-    let problem: String?
-    let hint: String
+    let problem: Notice?
+    /// What the dialog's keys do, in the hint bar's words, after any note of the dialog's own.
+    let footer: String
     var maximumWidth = 72
 
+    static let problemLineLimit = 3
+
     func render(into buffer: inout Buffer, area: Rect) {
-        // Fields, the problem line, the hint line, the border.
-        let height = Form().height(of: state) + (problem == nil ? 0 : 1) + 4
-        let box = area.centered(width: min(area.width, maximumWidth), height: min(area.height, height))
+        let width = min(area.width, maximumWidth)
+        let innerWidth = max(1, width - 2)
+        let problemLines = problem?.lines(width: innerWidth, limit: Self.problemLineLimit) ?? []
+        let footerLines = TextFitting.wrap(footer, to: innerWidth)
+        let height = Form().height(of: state, width: innerWidth) + problemLines.count + footerLines.count + 2
+        let box = area.centered(width: width, height: min(area.height, height))
         let frame = Frame(title: title, focused: true)
         frame.render(into: &buffer, area: box)
         let inner = frame.inner(box)
         buffer.fill(inner)
         var y = inner.y
-        if let problem {
-            buffer.write("✗ " + problem, x: inner.x, y: y, style: Style(.error), clip: inner)
+        for line in problemLines {
+            buffer.write(line, x: inner.x, y: y, style: Style(problem?.kind.role ?? .error), clip: inner)
             y += 1
         }
-        Form().render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - 1), state: state)
-        buffer.write(hint, x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
+        let formArea = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y - footerLines.count))
+        Form().render(into: &buffer, area: formArea, state: state)
+        for (row, line) in footerLines.enumerated() {
+            buffer.write(line, x: inner.x, y: inner.maxY - footerLines.count + row, style: Style(.hint), clip: inner)
+        }
     }
 }

@@ -3,6 +3,8 @@ import Terminal
 
 /// Adding or editing one record: a form with a field per column, typed by the column (a
 /// Boolean toggles, defaults filled in for a new record), system fields shown read-only.
+/// Saving is an effect: the form stays open, saying so, until the workspace answers; a
+/// refusal puts its message beside the field it names and keeps everything typed.
 struct RecordForm {
     enum Purpose: Equatable {
         case add
@@ -12,8 +14,9 @@ struct RecordForm {
     let purpose: Purpose
     let fields: [Field]
     var state: FormState
-    /// A refusal no single field explains (a duplicate primary key, for one).
-    var problem: String?
+    /// A refusal no single field explains (a duplicate primary key, for one), or "Saving…".
+    var problem: Notice?
+    private(set) var isSaving = false
 
     init(purpose: Purpose, dataExtension: DataExtension, current: Record? = nil) {
         self.purpose = purpose
@@ -42,8 +45,19 @@ struct RecordForm {
             uniqueKeysWithValues: zip(fields, state.values).filter { !$0.0.isSystem }.map { ($0.0.name, $0.1) })
     }
 
+    /// The save to run, said on the form while it runs.
+    mutating func save(in dataExtension: DataExtension) -> Effect {
+        isSaving = true
+        problem = .working("Saving…")
+        switch purpose {
+        case .add: return .addRecord(dataExtensionID: dataExtension.id, values: values)
+        case .edit(let rowID): return .editRecord(dataExtensionID: dataExtension.id, rowID: rowID, values: values)
+        }
+    }
+
     /// A refused save: the field it names gets the message; anything else shows above the form.
     mutating func refuse(_ error: any Error) {
+        isSaving = false
         if let error = error as? RecordError, case .invalidValue(let name, _, _) = error,
             let index = fields.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
         {
@@ -51,12 +65,15 @@ struct RecordForm {
             problem = nil
         } else {
             state.refuse(errors: [:])
-            problem = String(describing: error)
+            problem = .error(String(describing: error))
         }
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        FormDialog(title: title, state: state, problem: problem, hint: "Enter saves · Esc cancels", maximumWidth: 72)
-            .render(into: &buffer, area: area)
+        FormDialog(
+            title: title, state: state, problem: problem, footer: WidgetKeys.formDialog.footer(.save, .cancel),
+            maximumWidth: 72
+        )
+        .render(into: &buffer, area: area)
     }
 }

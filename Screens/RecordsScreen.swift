@@ -2,47 +2,58 @@ import Foundation
 import LabModel
 import Terminal
 
-/// A data extension's records: the table over its rows (only the rows on screen are read),
-/// sorted by any column, kept current by the change feed, changed cells highlighted.
-struct RecordsScreen {
+/// A data extension's records: a table over its rows that reads only the rows on screen,
+/// sorted by any column, filtered in the REST API's `$filter` syntax, kept current by the
+/// change feed with changed cells highlighted. Adding, editing and deleting go through forms
+/// and a confirmation, and run as effects.
+final class RecordsScreen: Screen {
     private(set) var dataExtension: DataExtension
-    var table = TableState()
-    /// The rows on screen, read at `windowOffset`, as shown and as read (for keyset paging).
-    private(set) var window: [TableRow] = []
-    private var windowRecords: [Record] = []
-    /// The order and filter the window was read with: paging from it only while they hold.
-    private var windowQuery: (sort: RecordSort?, filter: RecordFilter?)?
-    private(set) var windowOffset = 0
-    private(set) var total = 0
-    /// With a filter, the matches are counted (a scan) only when the filter or the rows change.
-    private var totalIsCurrent = false
-    /// When each shown cell last changed, by row id, for the highlight.
-    private var changed: [String: [Int: ContinuousClock.Instant]] = [:]
-    private var lastValues: [String: [String]] = [:]
-    private(set) var problem: String?
-    /// Why the typed filter was not applied.
-    var problemWithFilter: String?
-    /// The add or edit form, while open.
-    var form: RecordForm?
-    /// The column chooser, while open.
-    var sortChooser: SortChooser?
-    /// The delete confirmation, while open: the row and its name.
-    var deletion: (rowID: Int64, name: String, dialog: DialogState)?
-    /// What the last change did, for the line under the title.
-    var notice: String?
-    /// The filter as typed (`Updated eq 'True'`), the one applied, and whether it is being typed.
-    var filterText = ""
-    private(set) var filter: RecordFilter? {
-        didSet { totalIsCurrent = false }
+    let context: ScreenContext
+    var area = Rect(x: 0, y: 0, width: 0, height: 0) {
+        didSet { if area != oldValue { readWindow() } }
     }
-    var isFiltering = false
+    var window: PagedWindow<RecordsSource>
+    var table = TableState()
+    var rows: [TableRow] = []
+    var highlights = CellHighlights()
+    var filter = FilterPrompt()
+    var modal: Modal?
+    var notice: Notice?
+    /// Why the rows could not be read.
+    var problem: String?
+    /// A sort waiting for its field's index to be built.
+    var pendingSort: (column: Int, ascending: Bool)?
+    /// The record being deleted, by name, until the workspace answers.
+    var deleting: String?
 
-    static let highlightDuration: Duration = .seconds(3)
-    /// Above this, a window is read from the rows around the one on screen rather than by
-    /// offset, which walks every row before it (a jump to the end of a million took 24 ms).
-    static let offsetReadLimit = 5_000
+    enum Modal {
+        case form(RecordForm)
+        case sortChooser(SortChooser)
+        case deletion(rowID: Int64, name: String, state: DialogState)
+    }
 
-    init(dataExtension: DataExtension) { self.dataExtension = dataExtension }
+    init(dataExtension: DataExtension, context: ScreenContext) {
+        self.dataExtension = dataExtension
+        self.context = context
+        let view = context.recordViews[dataExtension.id] ?? RecordView()
+        window = PagedWindow(query: RecordQuery(filter: view.filter))
+        filter.text = view.filterText
+        (table.sortColumn, table.ascending) = (view.sortColumn, view.ascending)
+        window.query.sort = sort(column: view.sortColumn, ascending: view.ascending)
+    }
+
+    var title: String { dataExtension.name }
+
+    var keyModes: [AnyKeyMode] {
+        switch modal {
+        case .form: return [WidgetKeys.formDialog.erased, WidgetKeys.form.erased]
+        case .sortChooser: return [AppKeys.sortChooser.erased, WidgetKeys.list.erased]
+        case .deletion: return [WidgetKeys.dialog.erased]
+        case nil: return filter.isTyping ? [AppKeys.filter.erased] : [AppKeys.records.erased, WidgetKeys.table.erased]
+        }
+    }
+
+    var isTakingTyping: Bool { modal != nil || filter.isTyping }
 
     var columns: [TableColumn] {
         dataExtension.fields.map { field in
@@ -57,277 +68,161 @@ struct RecordsScreen {
         }
     }
 
-    var sort: RecordSort? {
-        table.sortColumn.flatMap { column in
-            dataExtension.fields.indices.contains(column)
-                ? RecordSort(dataExtension.fields[column].name, ascending: table.ascending) : nil
+    func sort(column: Int?, ascending: Bool) -> RecordSort? {
+        column.flatMap {
+            dataExtension.fields.indices.contains($0) ? RecordSort(dataExtension.fields[$0].name, ascending: ascending) : nil
         }
     }
 
-    var hasFreshHighlights: Bool { !changed.isEmpty }
+    // MARK: Reading
 
-    /// Reads the rows now on screen; cells whose text differs from what was shown for the same
-    /// row are marked changed (scrolling brings new rows, not changes). `rowsChanged`: the
-    /// workspace changed, so a filtered count is taken again.
-    mutating func refresh(
-        from workspace: some WorkspaceReading, visibleRows: Int, now: ContinuousClock.Instant, rowsChanged: Bool = false
-    ) {
+    var source: RecordsSource { RecordsSource(workspace: context.workspace, dataExtension: dataExtension) }
+
+    /// The title line, the notice's lines (up to two), then the table.
+    var tableArea: Rect {
+        let header = 1 + headerNotice.lines(width: area.width, limit: 2).count
+        return Rect(x: area.x, y: area.y + header, width: area.width, height: max(0, area.height - header))
+    }
+
+    var visibleRows: Int { Table(columns: []).visibleRowCount(in: tableArea) }
+
+    /// Counts (when the query or rows changed) and reads the rows now on screen.
+    func readWindow() {
         do {
-            if filter == nil || rowsChanged || !totalIsCurrent {
-                total = try workspace.rowCount(of: .id(dataExtension.id), matching: filter)
-                totalIsCurrent = true
-            }
-            table.keepSelectionVisible(rowCount: total, visibleRows: visibleRows)
-            let records = try readWindow(at: table.offset, count: max(0, visibleRows), from: workspace)
-            (windowRecords, windowQuery, windowOffset) = (records, (sort, filter), table.offset)
+            try window.count(from: source)
+            table.keepSelectionVisible(rowCount: window.total, visibleRows: visibleRows)
+            try window.read(at: table.offset, count: visibleRows, from: source)
             let fields = dataExtension.fields
-            window = records.map { record in
-                let id = String(record.rowID)
-                let cells = fields.map { record[$0].displayText }
-                if let before = lastValues[id] {
-                    for (column, text) in cells.enumerated() where column >= before.count || before[column] != text {
-                        changed[id, default: [:]][column] = now
-                    }
-                }
-                lastValues[id] = cells
-                return TableRow(id: id, cells: cells, changes: changed[id] ?? [:])
-            }
+            rows = highlights.rows(
+                window.items.map { record in (String(record.rowID), fields.map { record[$0].displayText }) },
+                now: context.clock())
             problem = nil
         } catch {
-            problem = String(describing: error)
-        }
-        fade(now: now)
-    }
-
-    /// The `count` rows from `offset`. Near the start, or after the order or filter changed, by
-    /// offset; the last screen backwards from the end; elsewhere from the window on screen: a
-    /// move of up to a screen reads after a row on screen (a move up finds the new first row
-    /// before it, then reads on from there) — each an index walk of a screen of rows, however
-    /// deep. Only a far jump walks from the start. Rows added or removed before the window
-    /// leave it on the rows it showed; a read that comes back short falls back to the offset.
-    private func readWindow(at offset: Int, count: Int, from workspace: some WorkspaceReading) throws -> [Record] {
-        let reference = DataExtensionReference.id(dataExtension.id)
-        let byOffset = { try workspace.records(of: reference, offset: offset, limit: count, sortedBy: sort, matching: filter) }
-        let delta = offset - windowOffset
-        let sameQuery = windowQuery.map { $0.sort == sort && $0.filter == filter } ?? false
-        guard offset > Self.offsetReadLimit, sameQuery, !windowRecords.isEmpty, count > 0 else { return try byOffset() }
-        let expected = min(count, total - offset)
-        if offset + count >= total {
-            return try workspace.rows(of: reference, before: nil, limit: expected, sortedBy: sort, matching: filter).records
-        }
-        var first: RecordCursor?
-        if (0...windowRecords.count).contains(delta) {
-            first =
-                delta == 0
-                ? RecordCursor(justBefore: windowRecords[0], sortedBy: sort, in: dataExtension)
-                : RecordCursor(at: windowRecords[delta - 1], sortedBy: sort, in: dataExtension)
-        } else if (-count..<0).contains(delta) {
-            let above = try workspace.rows(
-                of: reference, before: RecordCursor(at: windowRecords[0], sortedBy: sort, in: dataExtension), limit: -delta,
-                sortedBy: sort, matching: filter
-            ).records
-            if above.count == -delta, let top = above.first {
-                first = RecordCursor(justBefore: top, sortedBy: sort, in: dataExtension)
-            }
-        }
-        guard let first else { return try byOffset() }
-        let records = try workspace.rows(of: reference, after: first, limit: count, sortedBy: sort, matching: filter).records
-        return records.count == expected ? records : try byOffset()
-    }
-
-    /// The definition again, after the workspace changed (a field added, made sendable).
-    mutating func reloadDefinition(from workspace: some WorkspaceReading) {
-        if let definition = try? workspace.dataExtension(.id(dataExtension.id)) { dataExtension = definition }
-    }
-
-    /// Forgets highlights that have faded.
-    mutating func fade(now: ContinuousClock.Instant) {
-        for (id, columns) in changed {
-            let fresh = columns.filter { $0.value.duration(to: now) < Self.highlightDuration }
-            changed[id] = fresh.isEmpty ? nil : fresh
-        }
-        window = window.map { row in
-            var row = row
-            row.changes = changed[row.id] ?? [:]
-            return row
-        }
-        // Rows long off screen need no memory of their values.
-        if lastValues.count > 4 * max(window.count, 50) {
-            let shown = Set(window.map(\.id))
-            lastValues = lastValues.filter { shown.contains($0.key) }
+            problem = "The records could not be read: \(error)"
         }
     }
 
-    /// Whether a form, dialog, chooser or filter has the keys (so `q` and `?` are not the app's).
-    var isModal: Bool { form != nil || deletion != nil || isFiltering || sortChooser != nil }
-
-    var modes: [String] {
-        if isFiltering { return ["filter"] }
-        if sortChooser != nil { return ["sortChooser", "list"] }
-        if form != nil { return ["form"] }
-        if deletion != nil { return ["dialog"] }
-        return ["records", "table"]
+    func remember() {
+        context.recordViews[dataExtension.id] = RecordView(
+            filterText: window.query.filter?.text ?? "", filter: window.query.filter, sortColumn: table.sortColumn,
+            ascending: table.ascending)
     }
 
-    /// Keys for the records, the form or the dialog. Saving writes through the workspace; a
-    /// refused save keeps the form open with what was typed.
-    /// - Returns: false when the key means "back to the list".
-    mutating func handle(_ key: Key, workspace: Workspace, visibleRows: Int, now: ContinuousClock.Instant) -> Bool {
-        if isFiltering {
-            switch AppKeys.filter.action(for: key) {
-            case "filter.done":
-                do {
-                    filter =
-                        filterText.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try RecordFilterText.parse(filterText)
-                    (isFiltering, notice) = (false, nil)
-                } catch {
-                    notice = nil
-                    problemWithFilter = error.description
-                    return true
+    func refresh(after changes: [WorkspaceChange]) {
+        var reread = false
+        var recount = false
+        for change in changes {
+            switch change {
+            case .rows(let id, let rowIDs) where id == dataExtension.id:
+                window.rowsChanged()
+                let shown = Set(window.items.map(\.rowID))
+                // A row on screen changed, or an order or a filter may move another one in.
+                if rowIDs.contains(where: shown.contains) || window.query != RecordQuery() {
+                    reread = true
+                } else {
+                    recount = true
                 }
-            case "filter.clear": (filterText, filter, isFiltering) = ("", nil, false)
-            case "filter.erase": _ = filterText.popLast()
-            default:
-                if case .character(let character) = key { filterText.append(character) }
-                problemWithFilter = nil
-                return true
-            }
-            problemWithFilter = nil
-            table.select(0, rowCount: total, visibleRows: visibleRows)
-            refresh(from: workspace, visibleRows: visibleRows, now: now)
-            return true
-        }
-        if var open = form {
-            switch open.state.handle(key) {
-            case .cancel: form = nil
-            case .submit:
+            case .dataExtension(let id) where id == dataExtension.id:
+                window.rowsChanged()
+                reread = true
+            case .journal(let entry) where entry.entity != "record" && entry.entityIDs.contains(dataExtension.id.storageText):
+                // The definition changed: a field added, made sendable.
                 do {
-                    switch open.purpose {
-                    case .add:
-                        let record = try workspace.addRecord(to: .id(dataExtension.id), values: open.values)
-                        notice = "Added \(dataExtension.name(of: record))."
-                    case .edit(let rowID):
-                        let record = try workspace.editRecord(in: .id(dataExtension.id), rowID: rowID, values: open.values)
-                        notice = "Saved \(dataExtension.name(of: record))."
-                    }
-                    form = nil
+                    dataExtension = try context.workspace.dataExtension(.id(dataExtension.id))
                 } catch {
-                    open.refuse(error)
-                    form = open
+                    problem = "\(dataExtension.name) could not be read again: \(error)"
                 }
-            case nil: form = open
+                window.rowsChanged()
+                reread = true
+            default: break
             }
-            refresh(from: workspace, visibleRows: visibleRows, now: now)
-            return true
         }
-        if var chooser = sortChooser {
-            switch chooser.handle(key) {
-            case .sort(let column, let ascending):
-                (table.sortColumn, table.ascending, sortChooser) = (column, ascending, nil)
-                table.select(0, rowCount: total, visibleRows: visibleRows)
-                refresh(from: workspace, visibleRows: visibleRows, now: now)
-            case .cancel: sortChooser = nil
-            case nil: sortChooser = chooser
+        if !reread && recount {
+            // Rows off screen changed: only rows coming or going show (in the count, maybe at the end).
+            let before = window.total
+            do {
+                try window.count(from: source)
+                reread = window.total != before
+            } catch {
+                problem = "The records could not be counted: \(error)"
             }
-            return true
         }
-        if let pending = deletion {
-            var dialog = pending.dialog
-            switch dialog.handle(key) {
-            case .confirm:
-                _ = try? workspace.deleteRecords(in: .id(dataExtension.id), rowIDs: [pending.rowID])
-                notice = "Deleted \(pending.name)."
-                deletion = nil
-            case .cancel: deletion = nil
-            case nil: deletion = (pending.rowID, pending.name, dialog)
+        if reread { readWindow() }
+    }
+
+    func tick() -> Bool { highlights.fade(&rows, now: context.clock()) }
+
+    // MARK: Effects
+
+    func finished(_ completion: EffectCompletion) {
+        switch (completion.effect, completion.result) {
+        case (.addRecord, .success(.record(let record))), (.editRecord, .success(.record(let record))):
+            let verb = if case .addRecord = completion.effect { "Added" } else { "Saved" }
+            modal = nil
+            notice = .success("\(verb) \(dataExtension.name(of: record)).")
+        case (.addRecord, .failure(let error)), (.editRecord, .failure(let error)):
+            guard case .form(var form) = modal else {
+                notice = .error("Not saved: \(error)")
+                return
             }
-            refresh(from: workspace, visibleRows: visibleRows, now: now)
-            return true
-        }
-        switch AppKeys.records.action(for: key) {
-        case "records.back": return false
-        case "records.filter": (isFiltering, problemWithFilter) = (true, nil)
-        case "records.add": form = RecordForm(purpose: .add, dataExtension: dataExtension)
-        case "records.sort":
-            sortChooser = SortChooser(fields: dataExtension.fields, current: table.sortColumn, ascending: table.ascending)
-        case "records.edit":
-            if let record = selectedRecord(in: workspace) {
-                form = RecordForm(purpose: .edit(rowID: record.rowID), dataExtension: dataExtension, current: record)
-            }
-        case "records.delete":
-            if let record = selectedRecord(in: workspace) {
-                deletion = (record.rowID, dataExtension.name(of: record), DialogState())
+            form.refuse(error)
+            modal = .form(form)
+        case (.deleteRecords, .success):
+            // The workspace deletes every row asked for or none (it refuses a row already gone).
+            notice = .success("Deleted \(deleting ?? "the record").")
+            deleting = nil
+        case (.deleteRecords, .failure(let error)):
+            notice = .error("\(deleting ?? "The record") was not deleted: \(error)")
+            deleting = nil
+        case (.buildSortIndex(_, let sort), let result):
+            guard let pending = pendingSort, dataExtension.fields[pending.column].name == sort.fieldName else { return }
+            pendingSort = nil
+            if case .failure(let error) = result {
+                notice = .error("Cannot sort by \(sort.fieldName): \(error)")
+            } else {
+                notice = nil
+                applySort(column: pending.column, ascending: pending.ascending)
             }
         default:
-            let before = table
-            if table.handle(key, rowCount: total, visibleRows: visibleRows, columnCount: columns.count), before != table {
-                refresh(from: workspace, visibleRows: visibleRows, now: now)
-            }
-        }
-        return true
-    }
-
-    private func selectedRecord(in workspace: some WorkspaceReading) -> Record? {
-        let local = table.selected - windowOffset
-        guard window.indices.contains(local), let rowID = Int64(window[local].id) else { return nil }
-        return try? workspace.record(in: .id(dataExtension.id), rowID: rowID)
-    }
-
-    /// Whether a change in the workspace concerns these records.
-    func isAffected(by change: WorkspaceChange) -> Bool {
-        switch change {
-        case .rows(let id, _), .dataExtension(let id): id == dataExtension.id
-        case .journal(let entry): entry.entityIDs.contains(dataExtension.id.storageText)
-        default: false
+            if case .failure(let error) = completion.result { notice = .error(String(describing: error)) }
         }
     }
 
-    func render(into buffer: inout Buffer, area: Rect, now: ContinuousClock.Instant) {
-        let parts = Layout.rows([.fixed(2), .flexible(1)], in: area)
-        let (header, body) = (parts[0], parts[1])
+    // MARK: Drawing
+
+    /// The line under the title: what just happened, the filter being typed, or the filter in force.
+    var headerNotice: Notice {
+        if filter.isTyping || filter.problem != nil { return filter.notice(example: "e.g. Updated eq 'True'") }
+        if let notice { return notice }
+        if let condition = window.query.filter {
+            return Notice("Filtered: \(condition.text) · / changes it, Esc clears it", kind: .prompt)
+        }
+        return .plain("External key \(dataExtension.externalKey)")
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let count = window.total
         let sendable = dataExtension.isSendable ? " · sendable" : ""
-        let title = "\(dataExtension.name) · \(NumberText.grouped(total)) record\(total == 1 ? "" : "s")\(sendable)"
-        buffer.write(title, x: header.x, y: header.y, style: Style(.title, bold: true), clip: header)
-        if isFiltering || problemWithFilter != nil {
-            let line = problemWithFilter.map { "✗ \($0)" } ?? "Filter: \(filterText)▏  (e.g. Updated eq 'True')"
-            buffer.write(
-                line, x: header.x, y: header.y + 1, style: Style(problemWithFilter == nil ? .accent : .error), clip: header)
-        } else if let notice {
-            buffer.write("✓ " + notice, x: header.x, y: header.y + 1, style: Style(.success), clip: header)
-        } else {
-            let line =
-                filter == nil
-                ? "External key \(dataExtension.externalKey)"
-                : "Filtered: \(filterText) · / changes it, Esc there clears it"
-            buffer.write(line, x: header.x, y: header.y + 1, style: Style(filter == nil ? .muted : .accent), clip: header)
-        }
+        let title = "\(dataExtension.name) · \(NumberText.grouped(count)) record\(count == 1 ? "" : "s")\(sendable)"
+        buffer.write(
+            TextFitting.truncate(title, to: area.width), x: area.x, y: area.y, style: Style(.title, bold: true), clip: area)
+        let body = tableArea
+        headerNotice.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: body.y - area.y - 1))
         if let problem {
-            buffer.write(problem, x: body.x, y: body.y, style: Style(.error), clip: body)
+            Notice.error(problem).render(into: &buffer, area: body)
             return
         }
-        let source = WindowSource(rowCount: total, offset: windowOffset, rows: window)
-        Table(columns: columns).render(into: &buffer, area: body, source: source, state: table, now: now)
-        if let form { form.render(into: &buffer, area: area) }
-        if let sortChooser { sortChooser.render(into: &buffer, area: area) }
-        if let deletion {
+        let source = WindowRows(rowCount: count, offset: window.offset, rows: rows)
+        Table(columns: columns).render(into: &buffer, area: body, source: source, state: table, now: context.clock())
+        switch modal {
+        case .form(let form): form.render(into: &buffer, area: area)
+        case .sortChooser(let chooser): chooser.render(into: &buffer, area: area)
+        case .deletion(_, let name, let state):
             Dialog(
-                title: "Delete record", message: "Delete \(deletion.name) from \(dataExtension.name)? This cannot be undone.",
-                confirmLabel: "Delete", cancelLabel: "Cancel", state: deletion.dialog
+                title: "Delete record", message: "Delete \(name) from \(dataExtension.name)? This cannot be undone.",
+                confirmLabel: "Delete", cancelLabel: "Cancel", state: state
             ).render(into: &buffer, area: area)
-        }
-    }
-}
-
-/// The rows read for the screen, answering the table's request for the same window.
-struct WindowSource: TableDataSource {
-    let rowCount: Int
-    let offset: Int
-    let rows: [TableRow]
-
-    func rows(in range: Range<Int>) -> [TableRow] {
-        range.map { index in
-            let local = index - offset
-            return rows.indices.contains(local) ? rows[local] : TableRow(id: "\(index)", cells: ["…"])
+        case nil: break
         }
     }
 }

@@ -34,12 +34,12 @@ struct SortChooser {
 
     mutating func handle(_ key: Key) -> Outcome? {
         switch AppKeys.sortChooser.action(for: key) {
-        case "sortChooser.choose":
+        case .choose:
             let column = (list.selected ?? 0) - 1
             guard column >= 0 else { return .sort(column: nil, ascending: true) }
             return .sort(column: column, ascending: column == current ? !ascending : true)
-        case "sortChooser.cancel": return .cancel
-        default:
+        case .cancel: return .cancel
+        case nil:
             _ = list.handle(key, itemCount: items.count, visibleHeight: items.count)
             return nil
         }
@@ -47,7 +47,8 @@ struct SortChooser {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let lines = items
-        let width = min(area.width, max(30, (lines.map(TextWidth.of).max() ?? 0) + 4))
+        let footer = AppKeys.sortChooser.footer(.choose, .cancel)
+        let width = min(area.width, max(30, TextWidth.of(footer) + 4, (lines.map(TextWidth.of).max() ?? 0) + 4))
         let box = area.centered(width: width, height: min(area.height, lines.count + 3))
         let frame = Frame(title: "Sort by", focused: true)
         frame.render(into: &buffer, area: box)
@@ -55,6 +56,7 @@ struct SortChooser {
         buffer.fill(inner)
         ListView(items: lines, state: list).render(
             into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
-        buffer.write("Enter sorts · Esc cancels", x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
+        buffer.write(
+            TextFitting.truncate(footer, to: inner.width), x: inner.x, y: inner.maxY - 1, style: Style(.hint), clip: inner)
     }
 }

@@ -10,12 +10,16 @@ public struct TerminalCheckScreen: Sendable {
 
     public mutating func update(_ input: RunLoopInput<Never>) -> RunLoopStep {
         guard case .event(let event) = input else { return .unchanged }
+        if case .key(let key) = event, let action = AppKeys.terminalCheck.action(for: key) {
+            switch action {
+            case .quit: return .quit
+            case .erase:
+                lastKey = key
+                if !typed.isEmpty { typed.removeLast() }
+            }
+            return .redraw
+        }
         switch event {
-        case .key(.escape):
-            return .quit
-        case .key(.backspace):
-            lastKey = .backspace
-            if !typed.isEmpty { typed.removeLast() }
         case .key(.character(let character)):
             lastKey = .character(character)
             typed.append(character)
@@ -42,9 +46,8 @@ public struct TerminalCheckScreen: Sendable {
         buffer.write("Last key: \(lastKey?.description ?? "none")", x: body.x, y: body.y + 2, style: Style(.muted), clip: body)
         buffer.write("Size: \(size)", x: body.x, y: body.y + 3, style: Style(.muted), clip: body)
         buffer.fill(rows[3], style: Style(.hint))
-        buffer.write(
-            TextFitting.truncate(" Esc or Ctrl-C quit · Ctrl-Z suspend · Backspace erase", to: size.columns), x: 0, y: rows[3].y,
-            style: Style(.hint))
+        KeyHintBar(AppKeys.registry.hints(for: [AppKeys.terminalCheck.erased], includingGlobal: false))
+            .render(into: &buffer, area: rows[3])
         return buffer
     }
 }

@@ -28,12 +28,22 @@ public final class Inbox<Message: Sendable>: Sendable {
 
     public func post(_ message: Message) { queue.withLock { $0.append(message) } }
 
+    /// Posts `message`, or merges it into the newest waiting message that `merge` accepts it
+    /// into (a burst of workspace changes becomes one message, nothing of it lost).
+    public func post(_ message: Message, mergingWith merge: (inout Message, Message) -> Bool) {
+        queue.withLock { messages in
+            for index in messages.indices.reversed() where merge(&messages[index], message) { return }
+            messages.append(message)
+        }
+    }
+
     /// Asks the loop to end (SIGTERM, SIGINT, SIGHUP): it restores the terminal first.
     public func requestStop() { stopRequested.withLock { $0 = true } }
 
     var isStopRequested: Bool { stopRequested.withLock { $0 } }
 
-    func drain() -> [Message] {
+    /// Takes every waiting message, oldest first (the run loop does this every tick).
+    public func drain() -> [Message] {
         queue.withLock { messages in
             defer { messages = [] }; return messages
         }
@@ -60,8 +70,12 @@ public final class RunLoop<Message: Sendable> {
     ///   - update: handles one input, on this thread.
     ///   - view: draws the whole screen for a size of at least `TerminalSize.minimum`.
     ///   - idle: called whenever the loop has nothing to do (tests wait on it).
+    ///   - capturesMouse: whether the app wants the mouse now (false while it shows text for the
+    ///     terminal's own selection); asked after every input.
+    ///   - suspendNotice: what to print in the shell when Ctrl-Z suspends the app.
     public func run(
-        update: (RunLoopInput<Message>) -> RunLoopStep, view: (TerminalSize) -> Buffer, idle: (() -> Void)? = nil
+        update: (RunLoopInput<Message>) -> RunLoopStep, view: (TerminalSize) -> Buffer, idle: (() -> Void)? = nil,
+        capturesMouse: (() -> Bool)? = nil, suspendNotice: (() -> String?)? = nil
     ) {
         let signals = SignalWatch()
         defer {
@@ -72,6 +86,7 @@ public final class RunLoop<Message: Sendable> {
         var needsDraw = true
         var drawnSize = backend.size
         while !inbox.isStopRequested && !signals.isTerminationRequested && !backend.isInputClosed {
+            backend.captureMouse(capturesMouse?() ?? true)
             if needsDraw || backend.size != drawnSize {
                 drawnSize = backend.size
                 backend.draw(drawnSize.fits(.minimum) ? view(drawnSize) : Self.tooSmallScreen(drawnSize))
@@ -95,7 +110,7 @@ public final class RunLoop<Message: Sendable> {
             case .key(.control("c")):
                 return
             case .key(.control("z")):
-                backend.suspend()
+                backend.suspend(notice: suspendNotice?() ?? nil)
                 needsDraw = true
                 continue
             case .resize:

@@ -3,7 +3,6 @@ import LabModel
 import LabServer
 import NIOCore
 import Screens
-import Synchronization
 import Terminal
 
 /// Runs the full-screen app: owns the workspace, serves the emulator beside it (so curl, SDKs
@@ -54,7 +53,11 @@ struct AppLauncher {
                 inbox.post(.emulatorFailed(reason: String(describing: error)))
             }
         }
-        let feed = Task { await Self.forward(workspace.changes(), to: inbox) }
+        // One hop from a commit to the screens: each batch goes straight into the inbox,
+        // merged with the changes still waiting there.
+        let observation = workspace.observeChanges { changes in
+            inbox.post(.workspace(ChangeBatch(changes)), mergingWith: AppMessage.merge)
+        }
         let ticker = Task {
             while !Task.isCancelled {
                 try await Task.sleep(for: .milliseconds(250))
@@ -62,32 +65,18 @@ struct AppLauncher {
             }
         }
         let app = JourneyLabApp(
-            context: AppContext(workspace: workspace, pace: pace), size: backend.size, copy: { backend.copyToClipboard($0) })
-        loop.run(update: app.update, view: app.view)
+            context: AppContext(workspace: workspace, pace: pace), size: backend.size,
+            effects: EffectRunner(workspace: workspace, post: { inbox.post($0) }), copy: { backend.copyToClipboard($0) })
+        loop.run(
+            update: app.update, view: app.view, capturesMouse: { app.capturesMouse },
+            suspendNotice: { app.suspendNotice })
         serving.cancel()
-        feed.cancel()
+        observation.cancel()
         ticker.cancel()
         try runBlocking {
             _ = await serving.result
             await workspace.engine.stop()
         }
         workspace.recordServerURL(nil)
-    }
-
-    /// Changes gathered for a tenth of a second: a bulk run sends thousands.
-    private static func forward(_ changes: AsyncStream<WorkspaceChange>, to inbox: Inbox<AppMessage>) async {
-        let pending = Mutex<[WorkspaceChange]>([])
-        let flusher = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(100))
-                let batch = pending.withLock { changes in
-                    defer { changes = [] }
-                    return changes
-                }
-                if !batch.isEmpty { inbox.post(.workspace(batch)) }
-            }
-        }
-        for await change in changes { pending.withLock { $0.append(change) } }
-        flusher.cancel()
     }
 }

@@ -108,7 +108,7 @@ extension WidgetRenderTests {
                 "│ Dialogs                              │",
                 "│ Enter  Choose                        │",
                 "│ Esc    Cancel                        │",
-                "│ Esc or ? closes                      │",
+                "│ Esc Close                            │",
                 "└──────────────────────────────────────┘",
             ])
         #expect(buffer[x: 2, y: 1].style == Style(.title, bold: true))
@@ -130,7 +130,7 @@ extension WidgetRenderTests {
                 "│ Dialogs                              │",
                 "│ Enter  Choose                        │",
                 "│ Esc    Cancel                        │",
-                "│ Esc or ? closes                      │",
+                "│ Esc Close                            │",
                 "└──────────────────────────────────────┘",
             ])
         let narrow = HelpScreen(sections: Self.helpSections)
@@ -144,7 +144,7 @@ extension WidgetRenderTests {
                 "│ ?  Help          │",
                 "│                  │",
                 "│ Tables           │",
-                "│ Esc or ? closes  │",
+                "│ Esc Close · ↓ /… │",
                 "└──────────────────┘",
             ])
     }

@@ -116,7 +116,9 @@ import Testing
 
     // MARK: Key hint bar
 
-    static let hints = [(keys: "q", label: "Quit"), (keys: "/", label: "Filter"), (keys: "?", label: "Help")]
+    static let hints = [
+        KeyHint(keys: "q", label: "Quit"), KeyHint(keys: "/", label: "Filter"), KeyHint(keys: "?", label: "Help"),
+    ]
 
     @Test func theKeyHintBarShowsKeysAndLabelsInOneRow() {
         let buffer = Self.screen(30, 2) { buffer, area in KeyHintBar(Self.hints).render(into: &buffer, area: area) }
@@ -139,33 +141,27 @@ import Testing
         #expect(none.lines == ["   "])
     }
 
-    // MARK: Toast
-
-    @Test func aToastSitsInTheBottomRightCornerInItsKindsRole() {
-        let shown = Date(timeIntervalSinceReferenceDate: 1_000)
-        let toast = Toast(message: "Saved", kind: .success, shownAt: shown, duration: 3)
-        let buffer = Self.screen(20, 3, background: ".") { toast.render(into: &$0, area: $1) }
-        #expect(buffer.lines == ["....................", "....................", "........... ✓ Saved "])
-        #expect(buffer[x: 11, y: 2].style == Style(.success, bold: true))
-        #expect(buffer[x: 19, y: 2].style == Style(.success, bold: true))
-        #expect(buffer[x: 10, y: 2].style == Style(.normal))
-        #expect(toast.isVisible(at: shown))
-        #expect(toast.isVisible(at: shown.addingTimeInterval(2.9)))
-        #expect(!toast.isVisible(at: shown.addingTimeInterval(3)))
+    /// However many hints a screen has, the pinned ones (help, quit) stay at the right end.
+    @Test func pinnedHintsNeverFallOffTheBar() {
+        let bar = KeyHintBar(Self.hints, pinned: [KeyHint(keys: "?", label: "Help")])
+        #expect(Self.screen(40, 1) { bar.render(into: &$0, area: $1) }.lines == ["q Quit · / Filter · ? Help · ? Help     "])
+        let narrow = Self.screen(24, 1) { bar.render(into: &$0, area: $1) }
+        #expect(narrow.lines == ["q Quit · / Filte… ? Help"])
+        #expect(narrow[x: 18, y: 0].style == Style(.accent, bold: true))
     }
 
-    @Test func aToastNarrowerThanItsMessageIsCut() {
-        let toast = Toast(message: "Import failed", kind: .error)
-        let buffer = Self.screen(10, 2, background: ".") { buffer, _ in
-            toast.render(into: &buffer, area: Rect(x: 2, y: 0, width: 7, height: 2))
-        }
-        #expect(buffer.lines == ["..........", ".. ✗ Imp…."])
-        #expect(buffer[x: 3, y: 1].style == Style(.error, bold: true))
-        #expect(Toast(message: "Careful", kind: .warning).kind.role == .warning)
-        let flat = Self.screen(4, 1, background: ".") { buffer, _ in
-            toast.render(into: &buffer, area: Rect(x: 0, y: 0, width: 4, height: 0))
-        }
-        #expect(flat.lines == ["...."])
+    // MARK: Notice
+
+    @Test func aNoticeWrapsOverTheRowsItHasAndSaysItsKindInASymbol() {
+        let notice = Notice.error("MemberID: the value \"x7\" is not a whole number.")
+        let buffer = Self.screen(24, 3, background: ".") { notice.render(into: &$0, area: $1) }
+        #expect(buffer.lines == ["✗ MemberID: the value...", "\"x7\" is not a whole.....", "number.................."])
+        #expect(buffer[x: 0, y: 0].style == Style(.error, bold: true))
+        // Fewer rows than it needs: the last one says there is more.
+        #expect(notice.lines(width: 24, limit: 2) == ["✗ MemberID: the value", "\"x7\" is not a whole num…"])
+        #expect(Notice.success("Saved").lines(width: 24, limit: 2) == ["✓ Saved"])
+        #expect(Notice.working("Saving…").kind.role == .accent && Notice.working("x").kind.symbol == "… ")
+        #expect(Notice.plain("External key K").lines(width: 5, limit: 1) == ["Exte…"])
     }
 
     // MARK: Progress bar

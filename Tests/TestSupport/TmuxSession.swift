@@ -10,6 +10,8 @@ public final class TmuxSession: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Starts `command` (a shell command line) in a new session of `columns` × `rows`.

@@ -28,12 +28,13 @@ public enum SeedScenario {
     /// an automation with a Fire Event activity; a started Contact Builder event with its data
     /// extension; and an app with the tutorial's permissions.
     /// `triggerKey` and `eventDataExternalKey` let the tutorial's own request bodies, with their
-    /// keys, work unchanged.
+    /// keys, work unchanged; `membersExternalKey` gives screens a key that is the same each run.
     @discardableResult
     public static func configure(
-        _ workspace: Workspace, triggerKey: String? = nil, eventDataExternalKey: String? = nil
+        _ workspace: Workspace, triggerKey: String? = nil, eventDataExternalKey: String? = nil,
+        membersExternalKey: String? = nil
     ) throws -> Configured {
-        let members = try workspace.createDataExtension(memberDataExtension())
+        let members = try workspace.createDataExtension(memberDataExtension(externalKey: membersExternalKey))
         try workspace.addRecords(to: .id(members.id), rows: Self.members)
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
         let group = try workspace.createAttributeGroup(name: "Sausage Club", icon: "users")

@@ -1,10 +1,18 @@
 import Foundation
 import Synchronization
 
-/// Hands every change to every current subscriber. A slow subscriber loses the oldest changes
-/// beyond its buffer rather than holding writers up: views refetch what they show anyway.
+/// Hands every change to every current subscriber. A stream subscriber that falls behind loses
+/// the oldest changes beyond its buffer rather than holding writers up; an observer is handed
+/// each batch on the writer's thread, once it is committed, and must only queue it.
 final class ChangeFeed: Sendable {
     private let subscribers = Mutex<[UUID: AsyncStream<WorkspaceChange>.Continuation]>([:])
+    private let observers = Mutex<[UUID: @Sendable ([WorkspaceChange]) -> Void]>([:])
+
+    func observe(_ deliver: @escaping @Sendable ([WorkspaceChange]) -> Void) -> ChangeObservation {
+        let id = UUID()
+        observers.withLock { $0[id] = deliver }
+        return ChangeObservation { [weak self] in _ = self?.observers.withLock { $0.removeValue(forKey: id) } }
+    }
 
     func subscribe(buffer: Int) -> AsyncStream<WorkspaceChange> {
         let (stream, continuation) = AsyncStream.makeStream(
@@ -19,6 +27,7 @@ final class ChangeFeed: Sendable {
 
     func publish(_ changes: [WorkspaceChange]) {
         guard !changes.isEmpty else { return }
+        for deliver in observers.withLock({ Array($0.values) }) { deliver(changes) }
         let current = subscribers.withLock { Array($0.values) }
         for continuation in current {
             for change in changes { continuation.yield(change) }
@@ -26,12 +35,24 @@ final class ChangeFeed: Sendable {
     }
 
     func finish() {
+        observers.withLock { $0.removeAll() }
         let current = subscribers.withLock { all in
             defer { all.removeAll() }
             return Array(all.values)
         }
         for continuation in current { continuation.finish() }
     }
+}
+
+/// An observer of a workspace's changes: they stop coming once it is cancelled or released.
+public final class ChangeObservation: Sendable {
+    private let stop: @Sendable () -> Void
+
+    init(stop: @escaping @Sendable () -> Void) { self.stop = stop }
+
+    public func cancel() { stop() }
+
+    deinit { stop() }
 }
 
 extension JournalEntry {

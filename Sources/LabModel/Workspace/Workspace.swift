@@ -124,6 +124,12 @@ public final class Workspace: WorkspaceReading, Sendable {
         feed.subscribe(buffer: buffer)
     }
 
+    /// Hands each batch of changes to `deliver` as it is committed, on the writer's thread:
+    /// `deliver` must only queue them (a view's inbox). Nothing is dropped, however many come.
+    public func observeChanges(_ deliver: @escaping @Sendable ([WorkspaceChange]) -> Void) -> ChangeObservation {
+        feed.observe(deliver)
+    }
+
     private static func createDirectory(containing path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         do {

@@ -33,6 +33,8 @@ public final class CursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var isActive = true
+    private let options: TerminalOptions
+    private var capturesMouse: Bool
     private let pairs: ColorPairs
     public private(set) var size: TerminalSize
     /// The look in use, chosen from the terminal's colors, `NO_COLOR` and the options.
@@ -42,6 +44,8 @@ public final class CursesBackend: TerminalBackend {
     /// Takes over the terminal. Uses `newterm` rather than `initscr`, which exits the process
     /// with its own message when the terminal is unusable.
     public init(options: TerminalOptions = TerminalOptions()) throws {
+        self.options = options
+        capturesMouse = options.mouse
         setlocale(LC_ALL, "")
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalStartError.notATerminal }
         let term = getenv("TERM").map { String(cString: $0) }
@@ -182,10 +186,14 @@ public final class CursesBackend: TerminalBackend {
 
     /// Restores the shell's terminal, stops the process (as Ctrl-Z would), and takes the
     /// terminal back when the shell's `fg` continues it.
-    public func suspend() {
+    public func suspend(notice: String?) {
         guard isActive else { return }
         _ = endwin()
         Self.setBracketedPaste(false)
+        if let notice {
+            let line = Array((notice + "\n").utf8)
+            line.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        }
         // Stop the whole job, as the terminal's own Ctrl-Z would, so a wrapping shell or
         // `make` stops too and the prompt comes back.
         let previous = signal(SIGTSTP, SIG_DFL)
@@ -208,6 +216,12 @@ public final class CursesBackend: TerminalBackend {
         guard isActive else { return }
         let sequence = Array(Clipboard.osc52(text).utf8)
         sequence.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    public func captureMouse(_ capture: Bool) {
+        guard isActive, options.mouse, capture != capturesMouse else { return }
+        capturesMouse = capture
+        _ = mousemask(capture ? cnc_all_mouse_events() : 0, nil)
     }
 
     public func shutDown() {

@@ -39,7 +39,17 @@ public final class MemoryBackend: TerminalBackend {
         return event
     }
 
-    public func suspend() { suspensions += 1 }
+    /// What the app printed on its way out at each suspension.
+    public private(set) var suspendNotices: [String?] = []
+    /// Whether the app has the mouse; the terminal's own selection works while it has not.
+    public private(set) var capturesMouse = true
+
+    public func suspend(notice: String?) {
+        suspensions += 1
+        suspendNotices.append(notice)
+    }
+
+    public func captureMouse(_ capture: Bool) { capturesMouse = capture }
 
     /// What the app copied, oldest first.
     public private(set) var copied: [String] = []

@@ -1,34 +1,26 @@
-/// Every key mode of the app: drives the hint bar, the `?` help screen and docs/keys.md.
+/// Every key mode of the app: drives the hint bar, the `?` help screen and docs/keys.md, and
+/// says when a key is bound twice among modes that are active together.
 public struct KeyRegistry: Sendable, Hashable {
-    /// Keys that work everywhere (quit, help); listed first.
-    public let global: KeyMode
-    public let modes: [KeyMode]
+    /// Keys that work wherever keys are not text (quit, help); listed after the screen's.
+    public let global: [AnyKeyMode]
+    public let modes: [AnyKeyMode]
 
-    public init(global: KeyMode, modes: [KeyMode]) {
+    public init(global: [AnyKeyMode], modes: [AnyKeyMode]) {
         self.global = global
         self.modes = modes
     }
 
-    public func mode(named name: String) -> KeyMode? { modes.first { $0.name == name } }
-
     /// The hint bar for `modes` (the focused widget first), then the global keys unless the
     /// focused widget takes typing (where `q` is a letter).
-    /// A key an earlier mode binds is that mode's: a later mode's hint for it is left out.
-    public func hints(for names: [String], includingGlobal: Bool = true) -> [KeyHint] {
-        var claimed = Set<Key>()
-        return (names.compactMap(mode(named:)) + (includingGlobal ? [global] : [])).flatMap { mode in
-            let hints = mode.bindings.compactMap { binding in
-                binding.keys.contains(where: claimed.contains)
-                    ? nil : binding.hint.map { KeyHint(keys: binding.keyNames, label: $0) }
-            }
-            claimed.formUnion(mode.bindings.flatMap(\.keys))
-            return hints
+    public func hints(for modes: [AnyKeyMode], includingGlobal: Bool = true) -> [KeyHint] {
+        (modes + (includingGlobal ? global : [])).flatMap { mode in
+            mode.bindings.compactMap { binding in binding.hint.map { KeyHint(keys: binding.keyNames, label: $0) } }
         }
     }
 
     /// The `?` screen for `modes`: each mode's section, then the global keys.
-    public func helpSections(for names: [String]) -> [HelpSection] {
-        (names.compactMap(mode(named:)) + [global]).map { mode in
+    public func helpSections(for modes: [AnyKeyMode]) -> [HelpSection] {
+        (modes + global).map { mode in
             HelpSection(title: mode.summary, rows: mode.bindings.map { (keys: $0.keyNames, description: $0.help) })
         }
     }
@@ -36,7 +28,7 @@ public struct KeyRegistry: Sendable, Hashable {
     /// docs/keys.md: every mode as a table.
     public func markdown(title: String, introduction: String) -> String {
         var lines = ["# \(title)", "", introduction, ""]
-        for mode in [global] + modes {
+        for mode in global + modes {
             lines += ["## \(mode.summary)", "", "| Keys | Action |", "| --- | --- |"]
             lines += mode.bindings.map { "| \(Self.escaped($0.keyNames)) | \(Self.escaped($0.help)) |" }
             lines.append("")
@@ -44,9 +36,38 @@ public struct KeyRegistry: Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
+    /// Keys bound to more than one action among `modes`, which are active at the same time:
+    /// whichever mode looked first would win, and the other binding would be a lie.
+    public static func conflicts(among modes: [AnyKeyMode]) -> [KeyConflict] {
+        var seen: [Key: (mode: String, help: String)] = [:]
+        var found: [KeyConflict] = []
+        for mode in modes {
+            for binding in mode.bindings {
+                for key in binding.keys {
+                    if let first = seen[key] {
+                        found.append(
+                            KeyConflict(key: key, first: "\(first.mode): \(first.help)", second: "\(mode.name): \(binding.help)"))
+                    } else {
+                        seen[key] = (mode.name, binding.help)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
     private static func escaped(_ text: String) -> String {
         String(text.flatMap { $0 == "|" ? ["\\", "|"] : [$0] })
     }
+}
+
+/// One key bound twice among modes active together.
+public struct KeyConflict: Sendable, Hashable, CustomStringConvertible {
+    public let key: Key
+    public let first: String
+    public let second: String
+
+    public var description: String { "\(key.helpName) is bound to \"\(first)\" and to \"\(second)\"" }
 }
 
 /// A key and its label on the hint bar.

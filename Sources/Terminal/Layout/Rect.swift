@@ -20,6 +20,9 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
+    /// Whether the cell at (x, y) lies inside: for clicks.
+    public func contains(x: Int, y: Int) -> Bool { x >= self.x && x < maxX && y >= self.y && y < maxY }
+
     /// The part of this rectangle inside `other`.
     public func clipped(to other: Rect) -> Rect {
         let left = max(x, other.x)

@@ -1,29 +1,29 @@
-/// What a confirm dialog's buttons do; also names the buttons.
-public enum DialogAction: Sendable, Hashable {
+/// A confirm dialog's buttons: what pressing one means.
+public enum DialogButton: Sendable, Hashable {
     case confirm, cancel
 }
 
 /// Which button of a dialog has focus.
 public struct DialogState: Sendable, Hashable {
-    public var focusedButton: DialogAction
+    public var focusedButton: DialogButton
 
     /// Focus starts on Cancel, so a stray Enter does not confirm something destructive.
-    public init(focusedButton: DialogAction = .cancel) {
+    public init(focusedButton: DialogButton = .cancel) {
         self.focusedButton = focusedButton
     }
 
     /// ←/→/Tab move the focus, Enter presses the focused button, Esc cancels, and `y` / `n`
     /// confirm or cancel directly.
     /// - Returns: the chosen action; nil while the dialog stays open.
-    public mutating func handle(_ key: Key) -> DialogAction? {
+    public mutating func handle(_ key: Key) -> DialogButton? {
         switch WidgetKeys.dialog.action(for: key) {
-        case "dialog.left": focusedButton = .confirm
-        case "dialog.right": focusedButton = .cancel
-        case "dialog.switch": focusedButton = focusedButton == .confirm ? .cancel : .confirm
-        case "dialog.choose": return focusedButton
-        case "dialog.cancel": return .cancel
-        case "dialog.confirm": return .confirm
-        default: break
+        case .focusConfirm: focusedButton = .confirm
+        case .focusCancel: focusedButton = .cancel
+        case .switchButton: focusedButton = focusedButton == .confirm ? .cancel : .confirm
+        case .choose: return focusedButton
+        case .cancel: return .cancel
+        case .confirm: return .confirm
+        case nil: break
         }
         return nil
     }
@@ -53,7 +53,7 @@ public struct Dialog: Sendable, Hashable {
     public func box(in area: Rect) -> Rect { layout(in: area).box }
 
     /// The button at (x, y), for clicks.
-    public func button(at x: Int, y: Int, in area: Rect) -> DialogAction? {
+    public func button(at x: Int, y: Int, in area: Rect) -> DialogButton? {
         let layout = layout(in: area)
         guard y == layout.buttonsY, layout.box.height >= 3, x < layout.content.maxX else { return nil }
         return layout.buttons.first { x >= $0.x && x < $0.x + TextWidth.of($0.text) }?.action
@@ -76,7 +76,7 @@ public struct Dialog: Sendable, Hashable {
     }
 
     private struct Button {
-        var action: DialogAction
+        var action: DialogButton
         var text: String
         var x: Int
     }
@@ -104,7 +104,7 @@ public struct Dialog: Sendable, Hashable {
         let buttonsY = box.maxY - 2
         var x = box.x + 2 + max(0, (box.width - 4 - buttonsWidth) / 2)
         var buttons: [Button] = []
-        for (action, text) in zip([DialogAction.confirm, .cancel], texts) {
+        for (action, text) in zip([DialogButton.confirm, .cancel], texts) {
             buttons.append(Button(action: action, text: text, x: x))
             x += TextWidth.of(text) + Self.buttonGap
         }

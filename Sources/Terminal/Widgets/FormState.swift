@@ -11,32 +11,17 @@ public struct FormState: Sendable, Hashable {
         cursor = fields.first?.value.count ?? 0
     }
 
-    public enum Outcome: Sendable, Hashable {
-        case submit
-        case cancel
-    }
-
     public var values: [String] { fields.map(\.value) }
 
-    /// Handles a key; `.submit` (Enter) and `.cancel` (Esc) are for the screen to act on.
-    public mutating func handle(_ key: Key) -> Outcome? {
-        guard !fields.isEmpty else { return key == .escape ? .cancel : nil }
+    /// Handles a key that edits or moves. - Returns: false for keys the form leaves to its
+    /// owner (Enter and Esc among them).
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        guard !fields.isEmpty else { return false }
         // The screen may have changed a value under the cursor.
         cursor = max(0, min(cursor, fields[focus].value.count))
-        switch WidgetKeys.form.action(for: key) {
-        case "form.submit": return .submit
-        case "form.cancel": return .cancel
-        case "form.next": move(to: (focus + 1) % fields.count)
-        case "form.previous": move(to: (focus + fields.count - 1) % fields.count)
-        case "form.left": step(by: -1)
-        case "form.right": step(by: 1)
-        case "form.start": cursor = 0
-        case "form.end": cursor = fields[focus].value.count
-        case "form.deleteBackward" where fields[focus].isTyped: type { $0.deleteBackward() }
-        case "form.deleteForward" where fields[focus].isTyped: type { $0.deleteForward() }
-        case "form.toggle" where !fields[focus].isTyped: step(by: 1)
-        default:
-            guard case .character(let character) = key else { return nil }
+        guard let action = WidgetKeys.form.action(for: key) else {
+            guard case .character(let character) = key else { return false }
             switch fields[focus].kind {
             case .text, .number: type { $0.insert(character) }
             case .boolean:
@@ -44,8 +29,23 @@ public struct FormState: Sendable, Hashable {
                 if "fFnN0".contains(character) { set(FormField.falseText) }
             case .choice, .readOnly: break
             }
+            return true
         }
-        return nil
+        let isTyped = fields[focus].isTyped
+        switch action {
+        case .next: move(to: (focus + 1) % fields.count)
+        case .previous: move(to: (focus + fields.count - 1) % fields.count)
+        case .left: step(by: -1)
+        case .right: step(by: 1)
+        case .start: cursor = 0
+        case .end: cursor = fields[focus].value.count
+        case .deleteBackward: if isTyped { type { $0.deleteBackward() } }
+        case .deleteForward: if isTyped { type { $0.deleteForward() } }
+        case .toggle:
+            // Space is a character in a typed field.
+            if isTyped { type { $0.insert(" ") } } else { step(by: 1) }
+        }
+        return true
     }
 
     /// A refused save: the errors by field index; the first field with one gets the focus.

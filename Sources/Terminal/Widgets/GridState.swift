@@ -60,28 +60,7 @@ public struct GridState: Sendable, Hashable {
     /// Handles a key that edits or moves. - Returns: false for keys the grid leaves to the screen.
     public mutating func handle(_ key: Key) -> Bool {
         let kind = columns[focus.column].kind
-        switch WidgetKeys.grid.action(for: key) {
-        case "grid.next": moveToNextCell()
-        case "grid.previous":
-            let index = focus.row * columns.count + focus.column
-            if index > 0 { move(to: GridCell(row: (index - 1) / columns.count, column: (index - 1) % columns.count)) }
-        case "grid.up": move(to: GridCell(row: max(0, focus.row - 1), column: focus.column))
-        case "grid.down": move(to: GridCell(row: min(rows.count - 1, focus.row + 1), column: focus.column))
-        case "grid.left": step(by: -1)
-        case "grid.right": step(by: 1)
-        case "grid.start": cursor = 0
-        case "grid.end": cursor = focusedValue.count
-        case "grid.deleteBackward" where kind.isTyped: type { $0.deleteBackward() }
-        case "grid.deleteForward" where kind.isTyped: type { $0.deleteForward() }
-        case "grid.toggle" where !kind.isTyped: step(by: 1)
-        case "grid.addRow":
-            rows.insert(blankRow, at: focus.row + 1)
-            move(to: GridCell(row: focus.row + 1, column: 0))
-        case "grid.deleteRow":
-            rows.remove(at: focus.row)
-            if rows.isEmpty { rows = [blankRow] }
-            move(to: GridCell(row: min(focus.row, rows.count - 1), column: focus.column))
-        default:
+        guard let action = WidgetKeys.grid.action(for: key) else {
             guard case .character(let character) = key else { return false }
             switch kind {
             case .text, .number: type { $0.insert(character) }
@@ -96,6 +75,31 @@ public struct GridState: Sendable, Hashable {
                 set(options[matching.first { $0 > current } ?? matching[0]])
             case .readOnly: break
             }
+            return true
+        }
+        switch action {
+        case .next: moveToNextCell()
+        case .previous:
+            let index = focus.row * columns.count + focus.column
+            if index > 0 { move(to: GridCell(row: (index - 1) / columns.count, column: (index - 1) % columns.count)) }
+        case .up: move(to: GridCell(row: max(0, focus.row - 1), column: focus.column))
+        case .down: move(to: GridCell(row: min(rows.count - 1, focus.row + 1), column: focus.column))
+        case .left: step(by: -1)
+        case .right: step(by: 1)
+        case .start: cursor = 0
+        case .end: cursor = focusedValue.count
+        case .deleteBackward: if kind.isTyped { type { $0.deleteBackward() } }
+        case .deleteForward: if kind.isTyped { type { $0.deleteForward() } }
+        case .toggle:
+            // Space is a character in a typed cell.
+            if kind.isTyped { type { $0.insert(" ") } } else { step(by: 1) }
+        case .addRow:
+            rows.insert(blankRow, at: focus.row + 1)
+            move(to: GridCell(row: focus.row + 1, column: 0))
+        case .deleteRow:
+            rows.remove(at: focus.row)
+            if rows.isEmpty { rows = [blankRow] }
+            move(to: GridCell(row: min(focus.row, rows.count - 1), column: focus.column))
         }
         return true
     }

@@ -16,7 +16,8 @@ public struct HelpScreen: Sendable {
     public var scroll: Int
     public var title: String
 
-    public static let footer = "Esc or ? closes"
+    /// How to close it, in the registry's words.
+    public static var footer: String { WidgetKeys.help.footer(.close) }
     static let columnGap = 3
     /// Between keys and their description.
     static let keyGap = 2
@@ -54,7 +55,8 @@ public struct HelpScreen: Sendable {
                 buffer.write(line, x: x, y: body.y + row, clip: clip)
             }
         }
-        let footer = TextFitting.truncate(Self.footer, to: body.width)
+        let more = top < maxScroll(in: area) ? " · \(WidgetKeys.help.binding(for: .scrollDown).keyNames) more below" : ""
+        let footer = TextFitting.truncate(Self.footer + more, to: body.width)
         buffer.write(footer, x: body.x, y: body.maxY, style: Style(.hint), clip: frame.inner(area))
     }
 

@@ -16,18 +16,18 @@ public struct ListState: Sendable, Hashable {
     public mutating func handle(_ key: Key, itemCount: Int, visibleHeight: Int) -> Bool {
         let page = max(1, visibleHeight)
         let target: Int
-        switch WidgetKeys.list.action(for: key) {
-        case "list.up": target = selected.map { $0 - 1 } ?? offset
-        case "list.down": target = selected.map { $0 + 1 } ?? offset
-        case "list.pageUp":
+        guard let action = WidgetKeys.list.action(for: key) else { return false }
+        switch action {
+        case .up: target = selected.map { $0 - 1 } ?? offset
+        case .down: target = selected.map { $0 + 1 } ?? offset
+        case .pageUp:
             target = selected.map { $0 - page } ?? offset
             if selected != nil { offset -= page }
-        case "list.pageDown":
+        case .pageDown:
             target = selected.map { $0 + page } ?? offset
             if selected != nil { offset += page }
-        case "list.first": target = 0
-        case "list.last": target = itemCount - 1
-        default: return false
+        case .first: target = 0
+        case .last: target = itemCount - 1
         }
         select(target, itemCount: itemCount, visibleHeight: visibleHeight)
         return true

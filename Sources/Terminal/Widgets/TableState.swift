@@ -11,17 +11,16 @@ public struct TableState: Sendable, Hashable {
 
     /// Moves the selection for a table key; false when the key is not one of them.
     /// `visibleRows` is what `Table.visibleRowCount(in:)` gives for the area.
-    public mutating func handle(_ key: Key, rowCount: Int, visibleRows: Int, columnCount: Int = 0) -> Bool {
+    public mutating func handle(_ key: Key, rowCount: Int, visibleRows: Int) -> Bool {
+        guard let action = WidgetKeys.table.action(for: key) else { return false }
         let page = max(1, visibleRows - 1)
-        switch WidgetKeys.table.action(for: key) {
-        case "table.up": select(selected - 1, rowCount: rowCount, visibleRows: visibleRows)
-        case "table.down": select(selected + 1, rowCount: rowCount, visibleRows: visibleRows)
-        case "table.pageUp": select(selected - page, rowCount: rowCount, visibleRows: visibleRows)
-        case "table.pageDown": select(selected + page, rowCount: rowCount, visibleRows: visibleRows)
-        case "table.first": select(0, rowCount: rowCount, visibleRows: visibleRows)
-        case "table.last": select(rowCount - 1, rowCount: rowCount, visibleRows: visibleRows)
-        case "table.sort" where columnCount > 0: cycleSort(columnCount: columnCount)
-        default: return false
+        switch action {
+        case .up: select(selected - 1, rowCount: rowCount, visibleRows: visibleRows)
+        case .down: select(selected + 1, rowCount: rowCount, visibleRows: visibleRows)
+        case .pageUp: select(selected - page, rowCount: rowCount, visibleRows: visibleRows)
+        case .pageDown: select(selected + page, rowCount: rowCount, visibleRows: visibleRows)
+        case .first: select(0, rowCount: rowCount, visibleRows: visibleRows)
+        case .last: select(rowCount - 1, rowCount: rowCount, visibleRows: visibleRows)
         }
         return true
     }
@@ -47,18 +46,5 @@ public struct TableState: Sendable, Hashable {
         if selected < offset { offset = selected }
         if visibleRows > 0, selected >= offset + visibleRows { offset = selected - visibleRows + 1 }
         offset = max(0, min(offset, max(0, rowCount - visibleRows)))
-    }
-
-    /// s: the next column ascending, then the same one descending, then the next.
-    public mutating func cycleSort(columnCount: Int) {
-        guard let column = sortColumn else {
-            (sortColumn, ascending) = (0, true)
-            return
-        }
-        if ascending {
-            ascending = false
-        } else {
-            (sortColumn, ascending) = ((column + 1) % columnCount, true)
-        }
     }
 }

@@ -47,24 +47,29 @@ public struct TextEditor: Sendable, Hashable {
     /// - Returns: whether the text or the cursor changed.
     public mutating func handle(_ key: Key) -> Bool {
         let changed: Bool
-        switch key {
-        case .up: return moveVertically(by: -1)
-        case .down: return moveVertically(by: 1)
-        case .pageUp: return page(by: -1)
-        case .pageDown: return page(by: 1)
-        case .character(let character) where Self.isLineBreak(character):
-            insert(String(character))
-            return true
-        case .character(let character): changed = typeText(String(character))
-        case .enter: changed = breakLine()
-        case .tab: changed = typeText(Self.indentUnit)
-        case .backspace: changed = deleteBackward()
-        case .delete: changed = deleteForward()
-        case .left: changed = moveLeft()
-        case .right: changed = moveRight()
-        case .home: changed = moveToColumn(0)
-        case .end: changed = moveToColumn(lines[cursor.line].count)
-        default: return false
+        if let action = WidgetKeys.editor.action(for: key) {
+            switch action {
+            case .up: return moveVertically(by: -1)
+            case .down: return moveVertically(by: 1)
+            case .pageUp: return page(by: -1)
+            case .pageDown: return page(by: 1)
+            case .newline: changed = breakLine()
+            case .indent: changed = typeText(Self.indentUnit)
+            case .deleteBackward: changed = deleteBackward()
+            case .deleteForward: changed = deleteForward()
+            case .left: changed = moveLeft()
+            case .right: changed = moveRight()
+            case .lineStart: changed = moveToColumn(0)
+            case .lineEnd: changed = moveToColumn(lines[cursor.line].count)
+            }
+        } else if case .character(let character) = key {
+            if Self.isLineBreak(character) {
+                insert(String(character))
+                return true
+            }
+            changed = typeText(String(character))
+        } else {
+            return false
         }
         wantedX = nil
         scrollToCursor()

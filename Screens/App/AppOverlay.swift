@@ -1,0 +1,31 @@
+import Terminal
+
+/// What the shell shows over everything, with the keys while it is open.
+enum AppOverlay {
+    /// The `?` screen, scrolled down this many rows.
+    case help(scroll: Int)
+    case message(MessageDialog)
+
+    /// Whether it shows text to select with the mouse (the app then leaves the mouse alone).
+    var showsText: Bool {
+        if case .message = self { return true }
+        return false
+    }
+
+    /// A key for the overlay. - Returns: the overlay after it (nil: closed) and an app key the
+    /// shell performs; `?` closes the help, the app's other keys close it and act.
+    func handle(_ key: Key, limit: Int) -> (AppOverlay?, GlobalAction?) {
+        switch self {
+        case .help(let scroll):
+            if let action = WidgetKeys.help.action(for: key) {
+                let page = 10
+                let moves: [HelpAction: Int] = [.scrollUp: -1, .scrollDown: 1, .pageUp: -page, .pageDown: page]
+                return (action == .close ? nil : .help(scroll: min(limit, max(0, scroll + (moves[action] ?? 0)))), nil)
+            }
+            guard let action = AppKeys.global.action(for: key) else { return (self, nil) }
+            return (nil, action == .help ? nil : action)
+        case .message:
+            return (AppKeys.message.action(for: key) != nil ? nil : self, nil)
+        }
+    }
+}

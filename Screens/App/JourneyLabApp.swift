@@ -1,0 +1,196 @@
+import Foundation
+import LabModel
+import Terminal
+
+/// The app's shell: the navigation mirroring Marketing Cloud's apps, the open section's screen
+/// (and the screens opened from it), a title, a key-hint bar and a status bar. It routes
+/// inputs, lays out and draws the frame; what a screen does happens in the screen's own file.
+public final class JourneyLabApp {
+    private var context: AppContext
+    private let screens: ScreenContext
+    private var size: TerminalSize
+    private var navigation = Navigation()
+    /// Each section's screens by its index, the one shown last: made on the first visit, kept.
+    private var stacks: [Int: [any Screen]] = [:]
+    private var overlay: AppOverlay?
+    private let effects: EffectRunner
+    /// Puts text on the system clipboard (the terminal's OSC 52).
+    private let copy: (String) -> Void
+
+    public init(
+        context: AppContext, size: TerminalSize, effects: EffectRunner,
+        clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }, copy: @escaping (String) -> Void = { _ in }
+    ) {
+        self.context = context
+        self.size = size
+        self.effects = effects
+        self.copy = copy
+        screens = ScreenContext(workspace: context.workspace, clock: clock)
+    }
+
+    // MARK: Routing
+
+    public func update(_ input: RunLoopInput<AppMessage>) -> RunLoopStep {
+        switch input {
+        case .message(let message): return receive(message)
+        case .event(.resize(let newSize)):
+            size = newSize
+            for screen in allScreens { screen.area = layout.content }
+            return .redraw
+        case .event(.key(let key)): return handle(key)
+        case .event(.mouse(let mouse)): return handle(mouse)
+        case .event(.paste(let text)):
+            guard overlay == nil, !navigation.isFocused, current.isTakingTyping else { return .unchanged }
+            return apply(current.handle(.paste(text)), from: current)
+        }
+    }
+
+    private func receive(_ message: AppMessage) -> RunLoopStep {
+        switch message {
+        case .workspace(let batch):
+            let changes = batch.changes
+            for screen in allScreens { screen.refresh(after: changes) }
+        case .effectFinished(let completion):
+            if let screen = allScreens.first(where: { ObjectIdentifier($0) == completion.screen }) {
+                screen.finished(completion)
+            } else if case .failure(let error) = completion.result {
+                // The screen that asked is closed; the failure is still shown.
+                overlay = .message(.failure("Not done", String(describing: error)))
+            }
+        case .tick: return allScreens.map { $0.tick() }.contains(true) ? .redraw : .unchanged
+        case .emulatorStarted(let url): context.emulatorURL = url
+        case .emulatorFailed(let reason): context.emulatorProblem = reason
+        }
+        return .redraw
+    }
+
+    private func handle(_ key: Key) -> RunLoopStep {
+        if let open = overlay {
+            let (after, global) = open.handle(key, limit: helpScreen(scroll: 0).maxScroll(in: layout.body))
+            overlay = after
+            return global.map(perform) ?? .redraw
+        }
+        let screen = current
+        if navigation.isFocused || !screen.isTakingTyping, let action = AppKeys.global.action(for: key) {
+            return perform(action)
+        }
+        guard !navigation.isFocused else {
+            guard let action = AppKeys.navigation.action(for: key) else { return .unchanged }
+            navigation.handle(action)
+            if action == .open { openSectionAtItsStart() }
+            return .redraw
+        }
+        return apply(screen.handle(.key(key)), from: screen)
+    }
+
+    private func perform(_ action: GlobalAction) -> RunLoopStep {
+        switch action {
+        case .help: overlay = .help(scroll: 0)
+        case .quit: return .quit
+        case .focusNavigation: navigation.isFocused = true
+        case .focusContent: navigation.isFocused = false
+        case .switchPane: navigation.isFocused.toggle()
+        }
+        return .redraw
+    }
+
+    private func handle(_ mouse: MouseEvent) -> RunLoopStep {
+        guard overlay == nil else { return .unchanged }
+        let frame = layout
+        if let area = frame.navigation, area.contains(x: mouse.x, y: mouse.y) {
+            guard mouse.kind == .press, let index = navigation.section(atY: mouse.y, in: area) else { return .unchanged }
+            (navigation.selected, navigation.isFocused) = (index, false)
+            openSectionAtItsStart()
+            return .redraw
+        }
+        guard frame.content.contains(x: mouse.x, y: mouse.y) else { return .unchanged }
+        if mouse.kind == .press { navigation.isFocused = false }
+        return apply(current.handle(.mouse(mouse)), from: current)
+    }
+
+    private func apply(_ outcome: ScreenOutcome, from screen: any Screen) -> RunLoopStep {
+        switch outcome {
+        case .handled: return .redraw
+        case .ignored: return .unchanged
+        case .open(let child):
+            child.area = layout.content
+            stacks[navigation.selected, default: []].append(child)
+        case .back:
+            if stack.count > 1 { stacks[navigation.selected]?.removeLast() } else { navigation.isFocused = true }
+        case .copy(let request):
+            copy(request.value)
+            overlay = .message(.copied(request))
+        case .run(let effect): effects.run(effect, for: ObjectIdentifier(screen))
+        }
+        return .redraw
+    }
+
+    /// The open section's screens, made on the first visit.
+    private var stack: [any Screen] {
+        if let stack = stacks[navigation.selected] { return stack }
+        let screen = navigation.section.makeScreen(screens)
+        screen.area = layout.content
+        stacks[navigation.selected] = [screen]
+        return [screen]
+    }
+
+    private var current: any Screen { stack[stack.count - 1] }
+
+    /// Opening a section from the navigation shows its first screen, as a menu item does.
+    private func openSectionAtItsStart() { stacks[navigation.selected] = stacks[navigation.selected].map { [$0[0]] } }
+    private var allScreens: [any Screen] { stacks.keys.sorted().flatMap { stacks[$0] ?? [] } }
+
+    // MARK: What the run loop asks
+
+    /// Every key mode in force now: a key may be bound once among them (the screen tests check).
+    public var activeKeyModes: [AnyKeyMode] {
+        switch overlay {
+        case .help: return [WidgetKeys.help.erased] + AppKeys.registry.global
+        case .message: return [AppKeys.message.erased, AppKeys.always.erased]
+        case nil:
+            if navigation.isFocused { return [AppKeys.navigation.erased] + AppKeys.registry.global }
+            return current.keyModes + (current.isTakingTyping ? [AppKeys.always.erased] : AppKeys.registry.global)
+        }
+    }
+
+    /// False while a message shows a value, so the terminal's own selection can take it.
+    public var capturesMouse: Bool { !(overlay?.showsText ?? false) }
+
+    /// Printed in the shell when Ctrl-Z suspends the app: the emulator stops with it.
+    public var suspendNotice: String { context.suspendNotice }
+
+    // MARK: Drawing
+
+    private var layout: AppLayout { AppLayout(size: size, navigationIsFocused: navigation.isFocused) }
+
+    public func view(_ size: TerminalSize) -> Buffer {
+        if size != self.size { _ = update(.event(.resize(size))) }
+        var buffer = Buffer(size: size)
+        let frame = layout
+        let trail = ([navigation.section.app] + stack.map(\.title)).joined(separator: " › ")
+        frame.drawTitle(" JourneyLab · \(trail)", into: &buffer)
+        current.render(into: &buffer, area: frame.content)
+        if let area = frame.navigation {
+            navigation.render(into: &buffer, area: area, folded: frame.isFolded)
+        }
+        let typing = overlay == nil && !navigation.isFocused && current.isTakingTyping
+        let modes = Array(activeKeyModes.prefix { !AppKeys.registry.global.contains($0) })
+        KeyHintBar(
+            AppKeys.registry.hints(for: modes, includingGlobal: false),
+            pinned: typing || overlay != nil ? [] : AppKeys.registry.hints(for: [])
+        ).render(into: &buffer, area: frame.hints)
+        frame.drawStatus(context, into: &buffer)
+        switch overlay {
+        case .help(let scroll): helpScreen(scroll: scroll).render(into: &buffer, area: frame.body)
+        case .message(let dialog): dialog.render(into: &buffer, area: frame.body)
+        case nil: break
+        }
+        return buffer
+    }
+
+    private func helpScreen(scroll: Int) -> HelpScreen {
+        let modes = navigation.isFocused ? [AppKeys.navigation.erased] : current.keyModes
+        return HelpScreen(
+            sections: AppKeys.registry.helpSections(for: modes + [WidgetKeys.mouse.erased]), scroll: scroll, title: "Keys")
+    }
+}

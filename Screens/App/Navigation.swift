@@ -1,0 +1,72 @@
+import Terminal
+
+/// The navigation on the left: each Marketing Cloud app and its sections. Below
+/// `foldingWidth` columns it folds away, so the screen keeps the whole width, and opens over
+/// the screen's left side while it has the focus.
+struct Navigation {
+    static let width = 26
+    static let foldingWidth = 100
+
+    var selected = 0
+    var isFocused = false
+
+    var section: AppSection { AppSection.all[selected] }
+
+    struct Line {
+        let y: Int
+        let text: String
+        /// The section's index; nil for an app's heading.
+        let section: Int?
+    }
+
+    func lines(in area: Rect) -> [Line] {
+        var lines: [Line] = []
+        var y = area.y + 1
+        var app = ""
+        for (index, section) in AppSection.all.enumerated() {
+            if section.app != app {
+                app = section.app
+                lines.append(Line(y: y, text: app, section: nil))
+                y += 1
+            }
+            lines.append(Line(y: y, text: "  " + section.name + (section.isBuilt ? "" : " (soon)"), section: index))
+            y += 1
+        }
+        return lines
+    }
+
+    mutating func handle(_ action: NavigationAction) {
+        switch action {
+        case .up: selected = max(0, selected - 1)
+        case .down: selected = min(AppSection.all.count - 1, selected + 1)
+        case .open: isFocused = false
+        }
+    }
+
+    /// The section a click at row `y` lands on.
+    func section(atY y: Int, in area: Rect) -> Int? {
+        lines(in: area).first { $0.y == y }?.section
+    }
+
+    /// Draws the sections in `area`; folded, over the screen with a border on its right.
+    func render(into buffer: inout Buffer, area: Rect, folded: Bool) {
+        let list = folded ? Rect(x: area.x, y: area.y, width: area.width - 1, height: area.height) : area
+        if folded {
+            buffer.fill(list)
+            buffer.fill(Rect(x: list.maxX, y: area.y, width: 1, height: area.height), with: "│", style: Style(.accent))
+        }
+        for line in lines(in: list) where line.y < list.maxY {
+            let isCurrent = line.section == selected
+            let style: Style =
+                if line.section == nil {
+                    Style(.title, bold: true)
+                } else if isCurrent {
+                    Style(isFocused ? .selected : .accent, bold: true)
+                } else {
+                    Style(line.section.map { AppSection.all[$0].isBuilt } ?? false ? .normal : .muted)
+                }
+            if isCurrent && isFocused { buffer.fill(Rect(x: list.x, y: line.y, width: list.width, height: 1), style: style) }
+            buffer.write(TextFitting.truncate(line.text, to: list.width), x: list.x, y: line.y, style: style, clip: list)
+        }
+    }
+}
