@@ -82,4 +82,23 @@ import Testing
         #expect(idleScreens[1].line(0).hasPrefix("Typed: "))
         #expect(idleScreens[1].size == TerminalSize(columns: 100, rows: 30))
     }
+
+    /// The app says when it wants the mouse (not while it shows text to select) and what to
+    /// print when Ctrl-Z suspends it; the loop passes both on to the terminal.
+    @Test func theMouseIsReleasedWhenAskedAndSuspendingPrintsTheAppsNotice() {
+        let backend = MemoryBackend(size: TerminalSize(columns: 80, rows: 24))
+        backend.queue(typing: "x")
+        backend.queue(.key(.control("z")))
+        let loop = RunLoop<String>(backend: backend)
+        let app = Typing()
+        var capturesAtIdle: [Bool] = []
+        loop.run(
+            update: app.update, view: app.view,
+            idle: {
+                capturesAtIdle.append(backend.capturesMouse)
+                loop.inbox.requestStop()
+            }, capturesMouse: { app.text.isEmpty }, suspendNotice: { "paused with the emulator" })
+        #expect(backend.suspendNotices == ["paused with the emulator"])
+        #expect(capturesAtIdle == [false], "after typing, the app let the mouse go")
+    }
 }

@@ -11,8 +11,10 @@ func recordsScreenBenchmarks() {
         metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200)
 
     func openApp() -> JourneyLabApp {
-        let app = JourneyLabApp(context: AppContext(workspace: MemberWorkspace.filled.workspace), size: size)
-        return app
+        let workspace = MemberWorkspace.filled.workspace
+        // Nothing measured here runs an effect: the sorts below find their indexes built.
+        return JourneyLabApp(
+            context: AppContext(workspace: workspace), size: size, effects: EffectRunner(workspace: workspace, post: { _ in }))
     }
 
     Benchmark("Records of 1,000,000 members: open to first frame", configuration: frames) { benchmark in
@@ -31,9 +33,11 @@ func recordsScreenBenchmarks() {
     }
 
     // LastName is a Text column without an index of its own: the first sort by it in a
-    // workspace builds one (seconds, once); this measures the sorts after that.
+    // workspace builds one in the background (seconds, once); this measures the sorts after that.
     for (name, column) in [("LastName", 3), ("EmailAddress", 0)] {
         Benchmark("Records of 1,000,000 members: open, sort by \(name), first frame", configuration: frames) { benchmark in
+            let filled = MemberWorkspace.filled
+            try filled.workspace.buildSortIndex(filled.members, for: RecordSort(name))
             let app = openApp()
             benchmark.startMeasurement()
             _ = app.update(.event(.key(.enter)))
