@@ -102,5 +102,28 @@ extension TerminalSessions {
             try tmux.send("q")
             try tmux.waitFor("the app to exit", timeout: 60) { _ in (try? tmux.exitStatus()) == 0 }
         }
+
+        /// Ctrl-Z stops the emulator with the app: the shell says so, so a trainee whose curl
+        /// hangs knows why; `fg` brings both back.
+        @Test func ctrlZSaysTheEmulatorIsPausedWithTheApp() throws {
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let tmux = try TmuxSession(
+                command: "bash --norc --noprofile -i", columns: 80, rows: 24, environment: ["PS1": "ready$ "])
+            try tmux.waitFor(text: "ready$")
+            try tmux.send("\(CommandLineTests.binary) --workspace '\(path)' --port 0", "Enter")
+            try tmux.waitFor(text: "No data extensions yet: n creates one.", timeout: 60)
+            try tmux.waitFor(text: "Emulator http://127.0.0.1:", timeout: 60)
+            try tmux.send("C-z")
+            // The shell wraps the notice at 80 columns: read it as one line.
+            let shell = try tmux.waitFor(text: "Stopped", timeout: 60).replacingOccurrences(of: "\n", with: "")
+            #expect(shell.contains("JourneyLab is suspended, and the emulator at http://127.0.0.1:"), "\(shell)")
+            #expect(shell.contains("is paused with it: requests to it wait until you type `fg`."), "\(shell)")
+            try tmux.send("fg", "Enter")
+            try tmux.waitFor(text: "No data extensions yet: n creates one.", timeout: 60)
+            try tmux.send("q")
+            try waitUntil(timeout: 60, "the app to release the workspace") {
+                Workspace.currentOwner(ofWorkspaceAt: path) == nil
+            }
+        }
     }
 }

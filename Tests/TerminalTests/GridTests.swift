@@ -112,4 +112,22 @@ import Testing
         #expect(buffer.lines[3].contains("[ ]"))
         #expect(buffer[x: 22, y: 3].style == Style(.selected))
     }
+
+    /// Narrower than its columns, the grid scrolls sideways to show the focused cell whole, and
+    /// says columns are hidden on the left; a long value out of focus ends in "…".
+    @Test func aNarrowGridScrollsSidewaysToTheFocusedCell() {
+        var state = GridState(columns: columns)
+        type("EmailAddress", into: &state)
+        #expect(render(state, columns: 24, rows: 2).lines == ["  Name     Type      Key", "  Address  Text      [ ]"])
+        for _ in 0..<3 { _ = state.handle(.tab) }
+        type("False", into: &state)
+        let scrolled = render(state, columns: 24, rows: 2)
+        #expect(scrolled.lines == ["◂ Type      Key Default ", "  Text      [ ] False   "])
+        _ = state.handle(.backTab)
+        _ = state.handle(.backTab)
+        _ = state.handle(.backTab)
+        #expect(render(state, columns: 24, rows: 2).lines[0] == "  Name     Type      Key", "back at the first column")
+        _ = state.handle(.tab)
+        #expect(render(state, columns: 24, rows: 2).lines[1] == "  EmailAd… ‹Text›    [ ]")
+    }
 }
