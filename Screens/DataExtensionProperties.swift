@@ -8,8 +8,8 @@ struct DataExtensionProperties {
 
     let dataExtension: DataExtension
     var state: FormState
-    /// Why the save was refused, or that it is running.
-    var problem: Notice?
+    /// Why the save was refused, that it is running, or which fields can relate.
+    var problem: Notice? = .plain("A Text or EmailAddress field can relate to Subscriber Key.")
     private(set) var isSaving = false
 
     init(_ dataExtension: DataExtension) {
@@ -51,8 +51,7 @@ struct DataExtensionProperties {
         FormDialog(
             title: "Properties", state: state, problem: problem,
             footer: [WidgetKeys.form.binding(for: .left), WidgetKeys.form.binding(for: .right)].map(\.keyNames)
-                .joined(separator: " ") + " pick the field that relates to Subscriber Key · "
-                + WidgetKeys.formDialog.footer(.save, .cancel),
+                .joined(separator: " ") + " choose · " + WidgetKeys.formDialog.footer(.save, .cancel),
             maximumWidth: 80
         )
         .render(into: &buffer, area: area)

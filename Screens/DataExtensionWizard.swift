@@ -247,14 +247,13 @@ struct DataExtensionWizard {
         switch step {
         case .details:
             Form().render(into: &buffer, area: body, state: details)
-            message = (details.fields[details.focus].error ?? details.fields.compactMap(\.error).first).map(Notice.error)
+            // The fields' own problems show beside them; only a refusal of the step stays up here.
+            message = nil
             note = "A blank external key gets a generated one. " + AppKeys.wizardDetails.footer(.next, .cancel)
         case .attributes:
             Grid().render(into: &buffer, area: body, state: attributes)
             message = verdict
-            note =
-                "Blank length: the type's default (Text 50, Email 254); Decimal: 18,2. "
-                + AppKeys.wizardAttributes.footer(.create, .back)
+            note = attributesNote + " " + AppKeys.wizardAttributes.footer(.create, .back)
         }
         message?.render(into: &buffer, area: Rect(x: footer.x, y: footer.y, width: footer.width, height: 2))
         for (row, line) in TextFitting.wrap(note, to: footer.width).prefix(2).enumerated() {
@@ -265,6 +264,19 @@ struct DataExtensionWizard {
                 title: "Discard", message: "Throw away the new data extension? Nothing has been created; what you typed is lost.",
                 confirmLabel: "Discard", cancelLabel: "Keep editing", state: discarding
             ).render(into: &buffer, area: area)
+        }
+    }
+
+    /// What the focused column takes.
+    private var attributesNote: String {
+        switch Column(rawValue: attributes.focus.column) {
+        case .type:
+            let toggle = WidgetKeys.grid.binding(for: .toggle).keyNames
+            return "Types: " + Self.typeNames.joined(separator: ", ") + " — a first letter picks one, \(toggle) the next."
+        case .primaryKey, .required:
+            return "\(WidgetKeys.grid.binding(for: .toggle).keyNames) switches it; a primary key is always required."
+        default:
+            return "Blank length: the type's default (Text 50, Email 254); Decimal: 18,2."
         }
     }
 

@@ -72,18 +72,36 @@ final class DataExtensionsScreen: Screen {
         if matters { reload() }
     }
 
-    /// The line under the title: what just happened, the filter being typed, or the filter in force.
-    private var headerNotice: Notice {
-        if filter.isTyping { return filter.notice(example: "part of a name or key") }
-        if let notice { return notice }
-        if filter.text.isEmpty { return .plain("\(AppKeys.dataExtensions.binding(for: .filter).keyNames) to filter") }
-        return Notice("Filter: \(filter.text) · / changes it, Esc clears it", kind: .prompt)
+    /// The title (with how many the filter shows), and under it what just happened, the filter
+    /// being typed, or the filter in force.
+    private var header: ScreenHeader {
+        let count = all.count
+        let plural = "data extension\(count == 1 ? "" : "s")"
+        let title: String =
+            if problem != nil {
+                "Data Extensions"
+            } else if filter.text.isEmpty {
+                "Data Extensions · \(count) \(plural)"
+            } else {
+                "Data Extensions · \(shown.count) of \(count) \(plural)"
+            }
+        let notices: [Notice] =
+            if filter.isTyping {
+                filter.notices(example: "part of a name or key", inForce: nil)
+            } else if let notice {
+                [notice]
+            } else if filter.text.isEmpty {
+                [.plain("\(AppKeys.dataExtensions.binding(for: .filter).keyNames) to filter")]
+            } else {
+                [Notice("Filter: \(filter.text) · / changes it, Esc clears it", kind: .prompt)]
+            }
+        return ScreenHeader(title: title, notices: notices)
     }
 
-    /// The table, below the title and the notice's lines (up to two).
+    /// The table, below the header.
     private var tableArea: Rect {
-        let header = 1 + headerNotice.lines(width: area.width, limit: 2).count
-        return Rect(x: area.x, y: area.y + header, width: area.width, height: max(0, area.height - header))
+        let height = header.height(width: area.width)
+        return Rect(x: area.x, y: area.y + height, width: area.width, height: max(0, area.height - height))
     }
 
     private var visibleRows: Int { Table(columns: []).visibleRowCount(in: tableArea) }
@@ -164,7 +182,7 @@ final class DataExtensionsScreen: Screen {
             if let dataExtension = selected { properties = DataExtensionProperties(dataExtension) }
         case .copy:
             guard let dataExtension = selected else { return .handled }
-            notice = .success("Copied the external key \(dataExtension.externalKey)")
+            notice = .success("Sent the external key \(dataExtension.externalKey) to the clipboard")
             return .copy(
                 CopyRequest(
                     value: dataExtension.externalKey, what: "The external key of \(dataExtension.name)",
@@ -210,12 +228,8 @@ final class DataExtensionsScreen: Screen {
 
     func render(into buffer: inout Buffer, area: Rect) {
         if let wizard { return wizard.render(into: &buffer, area: area) }
-        let count = all.count
-        let title = problem == nil ? "Data Extensions · \(count) data extension\(count == 1 ? "" : "s")" : "Data Extensions"
-        buffer.write(
-            TextFitting.truncate(title, to: area.width), x: area.x, y: area.y, style: Style(.title, bold: true), clip: area)
+        header.render(into: &buffer, area: area)
         let body = tableArea
-        headerNotice.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: body.y - area.y - 1))
         if let problem {
             Notice.error(problem).render(into: &buffer, area: Rect(x: body.x, y: body.y + 1, width: body.width, height: 3))
             return

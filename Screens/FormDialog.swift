@@ -13,7 +13,8 @@ struct FormDialog {
     static let problemLineLimit = 3
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let width = min(area.width, maximumWidth)
+        // A column of the screen shows either side, so the box never touches what is beside it.
+        let width = min(area.width - 2, maximumWidth)
         let innerWidth = max(1, width - 2)
         let problemLines = problem?.lines(width: innerWidth, limit: Self.problemLineLimit) ?? []
         let footerLines = TextFitting.wrap(footer, to: innerWidth)

@@ -6,6 +6,8 @@ extension RecordsScreen {
     // MARK: Keys
 
     func handle(_ input: ScreenInput) -> ScreenOutcome {
+        // The notice above the table may have grown or shrunk by a line.
+        defer { keepWindowFitting() }
         switch input {
         case .key(let key): return handle(key)
         case .paste(let text):
@@ -64,10 +66,18 @@ extension RecordsScreen {
         case .done:
             let text = filter.text.trimmingCharacters(in: .whitespaces)
             do {
-                applyFilter(text.isEmpty ? nil : try RecordCondition(parsing: text))
+                // Counted before it is applied: a filter that reads well but cannot run (a
+                // value its field cannot hold) is refused, and the one in force stays.
+                var trial = window
+                trial.query.filter = text.isEmpty ? nil : try RecordCondition(parsing: text)
+                try trial.count(from: source)
+                window = trial
+                applyFilter(trial.query.filter)
                 filter.isTyping = false
-            } catch {
+            } catch let error as RecordFilterSyntaxError {
                 filter.problem = error.description
+            } catch {
+                filter.problem = String(describing: error)
             }
         case .cleared: applyFilter(nil)
         case .edited: break

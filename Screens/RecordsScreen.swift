@@ -25,6 +25,8 @@ final class RecordsScreen: Screen {
     var pendingSort: (column: Int, ascending: Bool)?
     /// The record being deleted, by name, until the workspace answers.
     var deleting: String?
+    /// Every row, filter or not: the kept count, read with the window.
+    var unfilteredTotal = 0
 
     enum Modal {
         case form(RecordForm)
@@ -78,10 +80,10 @@ final class RecordsScreen: Screen {
 
     var source: RecordsSource { RecordsSource(workspace: context.workspace, dataExtension: dataExtension) }
 
-    /// The title line, the notice's lines (up to two), then the table.
+    /// The table, below the header.
     var tableArea: Rect {
-        let header = 1 + headerNotice.lines(width: area.width, limit: 2).count
-        return Rect(x: area.x, y: area.y + header, width: area.width, height: max(0, area.height - header))
+        let height = header.height(width: area.width)
+        return Rect(x: area.x, y: area.y + height, width: area.width, height: max(0, area.height - height))
     }
 
     var visibleRows: Int { Table(columns: []).visibleRowCount(in: tableArea) }
@@ -90,6 +92,8 @@ final class RecordsScreen: Screen {
     func readWindow() {
         do {
             try window.count(from: source)
+            unfilteredTotal =
+                window.query.filter == nil ? window.total : try context.workspace.rowCount(of: .id(dataExtension.id))
             table.keepSelectionVisible(rowCount: window.total, visibleRows: visibleRows)
             try window.read(at: table.offset, count: visibleRows, from: source)
             let fields = dataExtension.fields
@@ -100,6 +104,12 @@ final class RecordsScreen: Screen {
         } catch {
             problem = "The records could not be read: \(error)"
         }
+    }
+
+    /// Reads again when the rows read no longer fill the table as it is now laid out.
+    func keepWindowFitting() {
+        let wanted = max(0, min(visibleRows, window.total - table.offset))
+        if window.offset != table.offset || window.items.count != wanted { readWindow() }
     }
 
     func remember() {
@@ -147,7 +157,7 @@ final class RecordsScreen: Screen {
                 problem = "The records could not be counted: \(error)"
             }
         }
-        if reread { readWindow() }
+        if reread { readWindow() } else { keepWindowFitting() }
     }
 
     func tick() -> Bool { highlights.fade(&rows, now: context.clock()) }
@@ -155,6 +165,7 @@ final class RecordsScreen: Screen {
     // MARK: Effects
 
     func finished(_ completion: EffectCompletion) {
+        defer { keepWindowFitting() }
         switch (completion.effect, completion.result) {
         case (.addRecord, .success(.record(let record))), (.editRecord, .success(.record(let record))):
             let verb = if case .addRecord = completion.effect { "Added" } else { "Saved" }
@@ -190,29 +201,34 @@ final class RecordsScreen: Screen {
 
     // MARK: Drawing
 
-    /// The line under the title: what just happened, the filter being typed, or the filter in force.
-    var headerNotice: Notice {
-        if filter.isTyping || filter.problem != nil { return filter.notice(example: "e.g. Updated eq 'True'") }
-        if let notice { return notice }
-        if let condition = window.query.filter {
-            return Notice("Filtered: \(condition.text) · / changes it, Esc clears it", kind: .prompt)
-        }
-        return .plain("External key \(dataExtension.externalKey)")
+    /// The title (with how many of how many rows a filter shows), and under it what just
+    /// happened, the filter being typed and why it was refused, or the filter in force.
+    var header: ScreenHeader {
+        let count = NumberText.grouped(window.total)
+        let noun = window.total == 1 && window.query.filter == nil ? "record" : "records"
+        let shown = window.query.filter == nil ? "\(count) \(noun)" : "\(count) of \(NumberText.grouped(unfilteredTotal)) \(noun)"
+        let title = "\(dataExtension.name) · \(shown)" + (dataExtension.isSendable ? " · sendable" : "")
+        let notices: [Notice] =
+            if filter.isTyping || filter.problem != nil {
+                filter.notices(example: "e.g. Updated eq 'True'", inForce: window.query.filter?.text)
+            } else if let notice {
+                [notice]
+            } else if let condition = window.query.filter {
+                [Notice("Filtered: \(condition.text) · / changes it, Esc clears it", kind: .prompt)]
+            } else {
+                [.plain("External key \(dataExtension.externalKey)")]
+            }
+        return ScreenHeader(title: title, notices: notices)
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let count = window.total
-        let sendable = dataExtension.isSendable ? " · sendable" : ""
-        let title = "\(dataExtension.name) · \(NumberText.grouped(count)) record\(count == 1 ? "" : "s")\(sendable)"
-        buffer.write(
-            TextFitting.truncate(title, to: area.width), x: area.x, y: area.y, style: Style(.title, bold: true), clip: area)
+        header.render(into: &buffer, area: area)
         let body = tableArea
-        headerNotice.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: body.y - area.y - 1))
         if let problem {
             Notice.error(problem).render(into: &buffer, area: body)
             return
         }
-        let source = WindowRows(rowCount: count, offset: window.offset, rows: rows)
+        let source = WindowRows(rowCount: window.total, offset: window.offset, rows: rows)
         Table(columns: columns).render(into: &buffer, area: body, source: source, state: table, now: context.clock())
         switch modal {
         case .form(let form): form.render(into: &buffer, area: area)

@@ -12,7 +12,7 @@ public enum AlwaysAction: Sendable, Hashable, CaseIterable {
 
 /// What the navigation does with a key while it has the focus.
 public enum NavigationAction: Sendable, Hashable, CaseIterable {
-    case up, down, open
+    case up, down, open, close
 }
 
 /// What a filter being typed does with a key; typed characters go into it.
@@ -39,8 +39,10 @@ public enum AppKeys {
         switch action {
         case .help: KeyBinding([.character("?")], help: "Show the keys of this screen", hint: "Help")
         case .quit: KeyBinding([.character("q")], help: "Quit JourneyLab (the workspace is saved)", hint: "Quit")
-        case .focusNavigation: KeyBinding([.left, .character("h")], help: "To the navigation (the apps on the left)")
-        case .focusContent: KeyBinding([.right, .character("l")], help: "To the open section")
+        case .focusNavigation:
+            KeyBinding([.left, .character("h")], help: "To the navigation: the apps and their sections", hint: "Apps")
+        case .focusContent:
+            KeyBinding([.right, .character("l")], help: "Open the section chosen in the navigation, where it was")
         case .switchPane: KeyBinding([.tab, .backTab], help: "Between the navigation and the open section")
         }
     }
@@ -57,7 +59,8 @@ public enum AppKeys {
         switch action {
         case .up: KeyBinding([.up, .character("k")], help: "The section above")
         case .down: KeyBinding([.down, .character("j")], help: "The section below", hint: "Choose")
-        case .open: KeyBinding([.enter], help: "Open the section at its first screen (→ / l: back where it was)", hint: "Open")
+        case .open: KeyBinding([.enter], help: "Open the section at its first screen (→ / l: where it was)", hint: "Open")
+        case .close: KeyBinding([.escape], help: "Back to the open section, choosing nothing", hint: "Back")
         }
     }
 

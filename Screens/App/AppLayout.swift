@@ -43,7 +43,11 @@ struct AppLayout {
         let emulator =
             context.emulatorURL.map { "Emulator \($0)" }
             ?? context.emulatorProblem.map { "Emulator not running: \($0)" } ?? "Emulator starting…"
-        let text = " \(emulator) · Pace \(context.pace.rawValue) · Workspace \(context.workspace.path)"
-        buffer.write(TextFitting.truncate(text, to: status.width), x: status.x, y: status.y, style: Style(.muted))
+        let text = " \(emulator) · Engine pace \(context.pace.rawValue) · Workspace "
+        // The path's end names the file: when it does not fit, its start gives way.
+        let room = status.width - TextWidth.of(text)
+        let path = context.workspace.path
+        let shown = TextWidth.of(path) <= room ? path : "…" + String(path.suffix(max(0, room - 1)))
+        buffer.write(TextFitting.truncate(text + shown, to: status.width), x: status.x, y: status.y, style: Style(.muted))
     }
 }

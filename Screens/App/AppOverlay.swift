@@ -19,7 +19,9 @@ enum AppOverlay {
         case .help(let scroll):
             if let action = WidgetKeys.help.action(for: key) {
                 let page = 10
-                let moves: [HelpAction: Int] = [.scrollUp: -1, .scrollDown: 1, .pageUp: -page, .pageDown: page]
+                let moves: [HelpAction: Int] = [
+                    .scrollUp: -1, .scrollDown: 1, .pageUp: -page, .pageDown: page, .top: -limit, .bottom: limit,
+                ]
                 return (action == .close ? nil : .help(scroll: min(limit, max(0, scroll + (moves[action] ?? 0)))), nil)
             }
             guard let action = AppKeys.global.action(for: key) else { return (self, nil) }

@@ -76,8 +76,7 @@ public final class JourneyLabApp {
         }
         guard !navigation.isFocused else {
             guard let action = AppKeys.navigation.action(for: key) else { return .unchanged }
-            navigation.handle(action)
-            if action == .open { openSectionAtItsStart() }
+            if navigation.handle(action) { openSectionAtItsStart() }
             return .redraw
         }
         return apply(screen.handle(.key(key)), from: screen)
@@ -87,9 +86,9 @@ public final class JourneyLabApp {
         switch action {
         case .help: overlay = .help(scroll: 0)
         case .quit: return .quit
-        case .focusNavigation: navigation.isFocused = true
-        case .focusContent: navigation.isFocused = false
-        case .switchPane: navigation.isFocused.toggle()
+        case .focusNavigation: navigation.focus()
+        case .focusContent: navigation.openCursor()
+        case .switchPane: if navigation.isFocused { navigation.openCursor() } else { navigation.focus() }
         }
         return .redraw
     }
@@ -99,12 +98,13 @@ public final class JourneyLabApp {
         let frame = layout
         if let area = frame.navigation, area.contains(x: mouse.x, y: mouse.y) {
             guard mouse.kind == .press, let index = navigation.section(atY: mouse.y, in: area) else { return .unchanged }
-            (navigation.selected, navigation.isFocused) = (index, false)
+            navigation.cursor = index
+            navigation.openCursor()
             openSectionAtItsStart()
             return .redraw
         }
         guard frame.content.contains(x: mouse.x, y: mouse.y) else { return .unchanged }
-        if mouse.kind == .press { navigation.isFocused = false }
+        if mouse.kind == .press { navigation.close() }
         return apply(current.handle(.mouse(mouse)), from: current)
     }
 
@@ -116,7 +116,7 @@ public final class JourneyLabApp {
             child.area = layout.content
             stacks[navigation.selected, default: []].append(child)
         case .back:
-            if stack.count > 1 { stacks[navigation.selected]?.removeLast() } else { navigation.isFocused = true }
+            if stack.count > 1 { stacks[navigation.selected]?.removeLast() } else { navigation.focus() }
         case .copy(let request):
             copy(request.value)
             overlay = .message(.copied(request))
@@ -177,7 +177,10 @@ public final class JourneyLabApp {
         let modes = Array(activeKeyModes.prefix { !AppKeys.registry.global.contains($0) })
         KeyHintBar(
             AppKeys.registry.hints(for: modes, includingGlobal: false),
-            pinned: typing || overlay != nil ? [] : AppKeys.registry.hints(for: [])
+            pinned: typing || overlay != nil
+                ? []
+                : AppKeys.global.hints(
+                    frame.isFolded && !navigation.isFocused ? [.focusNavigation, .help, .quit] : [.help, .quit])
         ).render(into: &buffer, area: frame.hints)
         frame.drawStatus(context, into: &buffer)
         switch overlay {

@@ -7,8 +7,11 @@ struct Navigation {
     static let width = 26
     static let foldingWidth = 100
 
+    /// The open section.
     var selected = 0
-    var isFocused = false
+    /// The section the keys are on while the navigation has the focus; opened on Enter.
+    var cursor = 0
+    private(set) var isFocused = false
 
     var section: AppSection { AppSection.all[selected] }
 
@@ -35,12 +38,26 @@ struct Navigation {
         return lines
     }
 
-    mutating func handle(_ action: NavigationAction) {
+    /// Takes the focus, the cursor on the open section.
+    mutating func focus() { (isFocused, cursor) = (true, selected) }
+
+    /// Opens the section under the cursor and gives the focus back to it.
+    mutating func openCursor() { (selected, isFocused) = (cursor, false) }
+
+    /// Gives the focus back to the open section, choosing nothing.
+    mutating func close() { (cursor, isFocused) = (selected, false) }
+
+    /// - Returns: whether a section was opened.
+    mutating func handle(_ action: NavigationAction) -> Bool {
         switch action {
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(AppSection.all.count - 1, selected + 1)
-        case .open: isFocused = false
+        case .up: cursor = max(0, cursor - 1)
+        case .down: cursor = min(AppSection.all.count - 1, cursor + 1)
+        case .open:
+            openCursor()
+            return true
+        case .close: close()
         }
+        return false
     }
 
     /// The section a click at row `y` lands on.
@@ -56,16 +73,18 @@ struct Navigation {
             buffer.fill(Rect(x: list.maxX, y: area.y, width: 1, height: area.height), with: "│", style: Style(.accent))
         }
         for line in lines(in: list) where line.y < list.maxY {
-            let isCurrent = line.section == selected
+            let isCursor = isFocused && line.section == cursor
             let style: Style =
                 if line.section == nil {
                     Style(.title, bold: true)
-                } else if isCurrent {
-                    Style(isFocused ? .selected : .accent, bold: true)
+                } else if isCursor {
+                    Style(.selected, bold: true)
+                } else if line.section == selected {
+                    Style(.accent, bold: true)
                 } else {
                     Style(line.section.map { AppSection.all[$0].isBuilt } ?? false ? .normal : .muted)
                 }
-            if isCurrent && isFocused { buffer.fill(Rect(x: list.x, y: line.y, width: list.width, height: 1), style: style) }
+            if isCursor { buffer.fill(Rect(x: list.x, y: line.y, width: list.width, height: 1), style: style) }
             buffer.write(TextFitting.truncate(line.text, to: list.width), x: list.x, y: line.y, style: style, clip: list)
         }
     }

@@ -37,9 +37,10 @@ struct FilterPrompt {
         problem = nil
     }
 
-    /// The prompt line while typing, or the refusal.
-    func notice(example: String) -> Notice {
-        if let problem { return .error(problem) }
-        return Notice("Filter: \(text)▏  (\(example))", kind: .prompt)
+    /// The line being typed, then why the last Enter was refused (the prompt stays: typing goes on).
+    /// - Parameter inForce: the filter the list shows meanwhile, when it is not what is typed.
+    func notices(example: String, inForce: String?) -> [Notice] {
+        let hint = inForce.map { $0 == text ? "" : "  (now: \($0))" } ?? "  (\(example))"
+        return [Notice("Filter: \(text)▏" + hint, kind: .prompt)] + (problem.map { [Notice.error($0)] } ?? [])
     }
 }

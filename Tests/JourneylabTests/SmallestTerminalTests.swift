@@ -95,7 +95,7 @@ extension TerminalSessions {
             let status = try ChildProcess.run(CommandLineTests.binary, ["status", "--json", "--workspace", path])
             #expect(status.output.contains("\"rowCount\" : 0"), "\(status.output)")
             // Fixed, it is saved.
-            try tmux.send("BSpace", "BSpace", "BSpace")
+            try tmux.send("Home", "DC", "DC", "DC")
             try tmux.send("2", literal: true)
             try tmux.send("Enter")
             try tmux.waitFor(text: "✓ Added EmailAddress = sam@sausage.com.", timeout: 60)

@@ -65,7 +65,7 @@ import Testing
                                       │A blank external key gets a generated one. Enter Next · Esc Cancel
                                       │
             Enter Next · Esc Cancel · Tab / ↓ Next field
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         // Nothing typed: Esc just leaves.
         fixture.press(.escape)
@@ -105,7 +105,7 @@ import Testing
                                       │A blank external key gets a generated one. Enter Next · Esc Cancel
                                       │
             Enter Choose · y / Y Yes · Esc / n / N Cancel
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.enter)
         #expect(fixture.text.contains("Name  Gym?"))
@@ -152,7 +152,7 @@ import Testing
             Blank length: the type's default (Text 50, Email 254); Decimal: 18,2. Enter
             Create · Esc Back
             Enter Create · Esc Back · Tab Next cell · Ctrl-N / Ins New row · Ctrl-D Delete …
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }
 
@@ -195,12 +195,12 @@ import Testing
                                       │
                                       │
                                       │
-                                      │✗ The external key "members-key" is already used by another data
-                                      │extension.
+                                      │
+                                      │
                                       │A blank external key gets a generated one. Enter Next · Esc Cancel
                                       │
             Enter Next · Esc Cancel · Tab / ↓ Next field
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.enter)
         #expect(fixture.screen[1].contains("1 Details"))
@@ -245,7 +245,7 @@ import Testing
                                       │Blank length: the type's default (Text 50, Email 254); Decimal: 18,2.
                                       │Enter Create · Esc Back
             Enter Create · Esc Back · Tab Next cell · Ctrl-N / Ins New row · Ctrl-D Delete row
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fill(fixture, name: "EmailAddress", type: "e", key: true)
         fill(fixture, name: "MemberID", type: "n")
@@ -293,7 +293,7 @@ import Testing
                                       │Blank length: the type's default (Text 50, Email 254); Decimal: 18,2.
                                       │Enter Create · Esc Back
             Enter Create · Esc Back · Tab Next cell · Ctrl-N / Ins New row · Ctrl-D Delete row
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.enter)
 

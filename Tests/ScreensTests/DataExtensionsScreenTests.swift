@@ -16,7 +16,7 @@ import Testing
         fixture.expectScreen(
             """
              JourneyLab · Contact Builder › Data Extensions
-                                      │Data Extensions · 2 data extensions
+                                      │Data Extensions · 1 of 2 data extensions
             Contact Builder           │Filter: pref▏ (part of a name or key)
               Data Extensions         │Name                External key     Rows  Sendable
               Data Designer (soon)    │Member Preferences  PREFERENCES-KEY     0  No
@@ -44,13 +44,13 @@ import Testing
                                       │
                                       │                                                                   1 of 1
             Enter Done · Esc Clear
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.enter)
         fixture.expectScreen(
             """
              JourneyLab · Contact Builder › Data Extensions
-                                      │Data Extensions · 2 data extensions
+                                      │Data Extensions · 1 of 2 data extensions
             Contact Builder           │Filter: pref · / changes it, Esc clears it
               Data Extensions         │Name                External key     Rows  Sendable
               Data Designer (soon)    │Member Preferences  PREFERENCES-KEY     0  No
@@ -78,7 +78,7 @@ import Testing
                                       │
                                       │                                                                   1 of 1
             Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.escape)
         #expect(fixture.text.contains("│Members "), "Esc cleared the filter")
@@ -104,13 +104,13 @@ import Testing
             Automation Studio         │
               Automations (soon)      │
             App Center                │
-              Apps (soon)             │┌ Properties ───────────────────────────────────────────────────────────┐
-            JourneyLab                ││             Name  Member Preferences  (read-only)                     │
-              API Console (soon)      ││     External key  PREFERENCES-KEY  (read-only)                        │
-              Event Flow (soon)       ││Send relationship  ‹ Not sendable ›                                    │
-                                      ││← → pick the field that relates to Subscriber Key · Enter Save · Esc   │
-                                      ││Cancel                                                                 │
-                                      │└───────────────────────────────────────────────────────────────────────┘
+              Apps (soon)             │ ┌ Properties ─────────────────────────────────────────────────────────┐
+            JourneyLab                │ │A Text or EmailAddress field can relate to Subscriber Key.           │
+              API Console (soon)      │ │             Name  Member Preferences  (read-only)                   │
+              Event Flow (soon)       │ │     External key  PREFERENCES-KEY  (read-only)                      │
+                                      │ │Send relationship  ‹ Not sendable ›                                  │
+                                      │ │← → choose · Enter Save · Esc Cancel                                 │
+                                      │ └─────────────────────────────────────────────────────────────────────┘
                                       │
                                       │
                                       │
@@ -122,7 +122,7 @@ import Testing
                                       │
                                       │                                                                   1 of 2
             Enter Save · Esc Cancel · Tab / ↓ Next field
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.right, .escape)
         #expect(try fixture.workspace.dataExtension(.id(preferences.id)).isSendable == false)
@@ -158,7 +158,7 @@ import Testing
                                       │
                                       │                                                                   1 of 2
             Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         #expect(try fixture.workspace.dataExtension(.id(preferences.id)).sendableField?.name == "Preference")
     }
@@ -195,8 +195,8 @@ import Testing
 
 
 
-            Enter Records · / Filter · n New · p Properties · c Copy key · … ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+            Enter Records · / Filter · n New · p Properties · … ← / h Apps · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }
 }

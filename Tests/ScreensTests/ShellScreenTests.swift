@@ -40,7 +40,7 @@ import Testing
                                       │
                                       │                                                                   1 of 2
             Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }
 
@@ -72,8 +72,8 @@ import Testing
 
 
                                                                                       1 of 2
-            Enter Records · / Filter · n New · p Properties · c Copy key · … ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+            Enter Records · / Filter · n New · p Properties · … ← / h Apps · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.character("h"))
         fixture.expectScreen(
@@ -100,18 +100,18 @@ import Testing
                                       │
                                       │
                                       │                                               1 of 2
-            ↓ / j Choose · Enter Open · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+            ↓ / j Choose · Enter Open · Esc Back · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.down, .down, .down)
         fixture.expectScreen(
             """
-             JourneyLab · Journey Builder › Journeys
-                                      │
+             JourneyLab · Contact Builder › Data Extensions
+                                      │tensions
             Contact Builder           │
-              Data Extensions         │is version of JourneyLab yet. What works today:
-              Data Designer (soon)    │nsions — ← / h goes back to the navigation.
-              Contacts (soon)         │
+              Data Extensions         │l key     Rows  Sendable
+              Data Designer (soon)    │NCES-KEY     0  No
+              Contacts (soon)         │-KEY         3  Yes
             Journey Builder           │
               Journeys (soon)         │
             Automation Studio         │
@@ -127,9 +127,9 @@ import Testing
                                       │
                                       │
                                       │
-                                      │
-            ↓ / j Choose · Enter Open · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+                                      │                                               1 of 2
+            ↓ / j Choose · Enter Open · Esc Back · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.character("l"))
         fixture.expectScreen(
@@ -156,8 +156,8 @@ import Testing
 
 
 
-            Esc Back · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+            Esc Back · ← / h Apps · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }
 
@@ -196,8 +196,8 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 2
-            ↓ / j Choose · Enter Open · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+            ↓ / j Choose · Enter Open · Esc Back · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.down, .down, .down, .enter)
         fixture.expectScreen(
@@ -231,7 +231,7 @@ import Testing
                                       │
                                       │
             Esc Back · ? Help · q Quit
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.escape)
         #expect(fixture.text.contains("▌") == false)
@@ -271,11 +271,11 @@ import Testing
             │ Wherever keys are not text                                                                       │
             │ ?                Show the keys of this screen                                                    │
             │ q                Quit JourneyLab (the workspace is saved)                                        │
-            │ ← / h            To the navigation (the apps on the left)                                        │
+            │ ← / h            To the navigation: the apps and their sections                                  │
             │ Esc Close · ↓ / j more below                                                                     │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
             Esc Close
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         // What did not fit is a page down: the app's keys, then those that work even while typing.
         fixture.press(.pageDown)
@@ -300,7 +300,7 @@ import Testing
             """
              JourneyLab · Contact Builder › Data Extensions
             Data Extensions · 2 data extensions
-            ✓ Copied the external key MEMBERS-KEY
+            ✓ Sent the external key MEMBERS-KEY to the clipboard
             Name                External key     Rows  Sendable
             Member Preferences  PREFERENCES-KEY     0  No
             Members             MEMBERS-KEY         3  Yes
@@ -321,12 +321,12 @@ import Testing
 
                                                                                       2 of 2
             Enter / Esc Close
-             Emulator http://127.0.0.1:7444 · Pace instant · Workspace <workspace>
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         #expect(!fixture.app.capturesMouse)
         fixture.press(.escape)
         #expect(fixture.app.capturesMouse)
-        #expect(fixture.text.contains("✓ Copied the external key MEMBERS-KEY"))
+        #expect(fixture.text.contains("✓ Sent the external key MEMBERS-KEY to the clipboard"))
     }
 
     @Test func theStatusBarSaysWhenTheEmulatorCouldNotStart() throws {

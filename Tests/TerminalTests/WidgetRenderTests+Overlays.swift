@@ -149,12 +149,12 @@ extension WidgetRenderTests {
             ])
     }
 
-    @Test func helpRowsTooLongAreCutAndTinyAreasAreSafe() {
+    @Test func helpRowsTooLongWrapUnderTheirDescriptionAndTinyAreasAreSafe() {
         let help = HelpScreen(sections: [
             HelpSection(title: "Dialogs", rows: [(keys: "Enter", description: "Press the focused button")])
         ])
-        let buffer = Self.screen(20, 5) { help.render(into: &$0, area: $1) }
-        #expect(buffer.lines[2] == "│ Enter  Press th… │")
+        let buffer = Self.screen(20, 7) { help.render(into: &$0, area: $1) }
+        #expect(Array(buffer.lines[2...4]) == ["│ Enter  Press the │", "│        focused   │", "│        button    │"])
         let none = Self.screen(4, 2, background: ".") { buffer, _ in
             help.render(into: &buffer, area: Rect(x: 0, y: 0, width: 4, height: 0))
         }

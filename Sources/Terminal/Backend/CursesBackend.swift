@@ -34,6 +34,8 @@ public final class CursesBackend: TerminalBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private var isActive = true
     private let options: TerminalOptions
+    /// Keys read past an Esc that began no known sequence, delivered next.
+    private var pending: [TerminalEvent] = []
     private var capturesMouse: Bool
     private let pairs: ColorPairs
     public private(set) var size: TerminalSize
@@ -106,11 +108,13 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func nextEvent(waitingAtMost milliseconds: Int) -> TerminalEvent? {
+        if !pending.isEmpty { return pending.removeFirst() }
         wtimeout(window, Int32(milliseconds))
         var character: wint_t = 0
         switch wget_wch(window, &character) {
         case OK:
-            return Key.decodingText(character).map(TerminalEvent.key)
+            let key = Key.decodingText(character)
+            return key == .escape ? escapeSequence() : key.map(TerminalEvent.key)
         case KEY_CODE_YES:
             return Int32(character) == Self.pasteStartCode ? readPaste() : functionKey(Int32(character))
         default:
@@ -118,6 +122,32 @@ public final class CursesBackend: TerminalBackend {
             return nil
         }
     }
+
+    /// Keys a terminal sends that its terminfo entry does not list (Home as `ESC [ 1 ~` in tmux
+    /// under `TERM=xterm-256color`) reach curses as Esc and the characters after it. They come
+    /// in one write, so whatever is already waiting right after an Esc is read now: a known
+    /// sequence is its key, anything else is Esc followed by those characters, as typed.
+    private func escapeSequence() -> TerminalEvent {
+        var following: [Key] = []
+        var text = ""
+        wtimeout(window, 0)
+        var character: wint_t = 0
+        while following.count < 6, wget_wch(window, &character) == OK, let key = Key.decodingText(character) {
+            following.append(key)
+            guard case .character(let typed) = key else { break }
+            text.append(typed)
+            if let named = Self.escapeSequences[text] { return .key(named) }
+            if typed == "~" || (text.count > 1 && typed.isLetter) { break }
+        }
+        pending += following.map(TerminalEvent.key)
+        return .key(.escape)
+    }
+
+    static let escapeSequences: [String: Key] = [
+        "[A": .up, "[B": .down, "[C": .right, "[D": .left, "OA": .up, "OB": .down, "OC": .right, "OD": .left,
+        "[H": .home, "OH": .home, "[1~": .home, "[7~": .home, "[F": .end, "OF": .end, "[4~": .end, "[8~": .end,
+        "[2~": .insert, "[3~": .delete, "[5~": .pageUp, "[6~": .pageDown, "[Z": .backTab,
+    ]
 
     /// `wget_wch` answers ERR at once, forever, once the terminal is gone: ask the kernel.
     private func checkInputClosed() {

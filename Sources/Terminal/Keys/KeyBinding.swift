@@ -44,6 +44,14 @@ public struct KeyMode<Action: Hashable & Sendable & CaseIterable>: Sendable {
         bindings.first { $0.action == action }!.binding
     }
 
+    /// The hint bar's entries for `actions`, those that have a hint.
+    public func hints(_ actions: [Action]) -> [KeyHint] {
+        actions.compactMap { action in
+            let binding = binding(for: action)
+            return binding.hint.map { KeyHint(keys: binding.keyNames, label: $0) }
+        }
+    }
+
     /// `Enter Save · Esc Cancel`: a dialog's footer, in the words of the hint bar.
     public func footer(_ actions: Action...) -> String {
         actions.map { action in

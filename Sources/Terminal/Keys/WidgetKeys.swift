@@ -36,7 +36,7 @@ public enum DialogAction: Sendable, Hashable, CaseIterable {
 
 /// What the `?` screen does with a key.
 public enum HelpAction: Sendable, Hashable, CaseIterable {
-    case scrollUp, scrollDown, pageUp, pageDown, close
+    case scrollUp, scrollDown, pageUp, pageDown, top, bottom, close
 }
 
 /// What the mouse does: documented beside the keys, bound to no key.
@@ -143,6 +143,8 @@ public enum WidgetKeys {
         case .scrollDown: KeyBinding([.down, .character("j")], help: "Scroll down a line")
         case .pageUp: KeyBinding([.pageUp], help: "Up one screen")
         case .pageDown: KeyBinding([.pageDown], help: "Down one screen")
+        case .top: KeyBinding([.home, .character("g")], help: "The top")
+        case .bottom: KeyBinding([.end, .character("G")], help: "The bottom")
         case .close: KeyBinding([.escape], help: "Close the help (? too)", hint: "Close")
         }
     }

@@ -93,15 +93,20 @@ public struct HelpScreen: Sendable {
         return max(TextWidth.of(section.title), keys + Self.keyGap + descriptions)
     }
 
-    /// The title, then the keys in an aligned column and the descriptions, cut to `width`.
+    /// The title, then the keys in an aligned column and the descriptions, wrapped under
+    /// themselves when they are wider than the column.
     private func lines(of section: HelpSection, width: Int) -> [StyledLine] {
         let keysWidth = min(section.rows.map { TextWidth.of($0.keys) }.max() ?? 0, max(1, width / 2))
+        let descriptionWidth = max(1, width - keysWidth - Self.keyGap)
         var lines = [StyledLine(section.title, style: Style(.title, bold: true)).truncated(to: width)]
         for row in section.rows {
-            var line = StyledLine(TextFitting.pad(row.keys, to: keysWidth), style: Style(.accent, bold: true))
-            line.append(String(repeating: " ", count: Self.keyGap))
-            line.append(row.description)
-            lines.append(line.truncated(to: width))
+            for (index, piece) in TextFitting.wrap(row.description, to: descriptionWidth).enumerated() {
+                let keys = index == 0 ? row.keys : ""
+                var line = StyledLine(TextFitting.pad(keys, to: keysWidth), style: Style(.accent, bold: true))
+                line.append(String(repeating: " ", count: Self.keyGap))
+                line.append(piece)
+                lines.append(line.truncated(to: width))
+            }
         }
         return lines
     }
