@@ -42,7 +42,8 @@ extension RecordsScreen {
                 notice = .success("Filter cleared: every record again.")
             } else if let pending = pendingSort {
                 pendingSort = nil
-                notice = .plain("Not sorting by \(dataExtension.fields[pending.column].name) after all; its index is built.")
+                let field = dataExtension.fields[pending.column].name
+                notice = .plain("Not sorting by \(field) after all (its index is still built, for next time).")
             } else {
                 return .back
             }

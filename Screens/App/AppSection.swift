@@ -18,7 +18,7 @@ public struct AppSection: Sendable {
         AppSection(app: "JourneyLab", name: "Event Flow"),
     ]
 
-    init(app: String, name: String, screen: (@Sendable (ScreenContext) -> any Screen)? = nil) {
+    public init(app: String, name: String, screen: (@Sendable (ScreenContext) -> any Screen)? = nil) {
         self.app = app
         self.name = name
         self.screen = screen

@@ -9,7 +9,7 @@ public final class JourneyLabApp {
     private var context: AppContext
     private let screens: ScreenContext
     private var size: TerminalSize
-    private var navigation = Navigation()
+    private var navigation: Navigation
     /// Each section's screens by its index, the one shown last: made on the first visit, kept.
     private var stacks: [Int: [any Screen]] = [:]
     private var overlay: AppOverlay?
@@ -17,10 +17,12 @@ public final class JourneyLabApp {
     /// Puts text on the system clipboard (the terminal's OSC 52).
     private let copy: (String) -> Void
 
+    /// - Parameter sections: the navigation; Marketing Cloud's apps unless a test gives others.
     public init(
-        context: AppContext, size: TerminalSize, effects: EffectRunner,
+        context: AppContext, size: TerminalSize, effects: EffectRunner, sections: [AppSection] = AppSection.all,
         clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }, copy: @escaping (String) -> Void = { _ in }
     ) {
+        navigation = Navigation(sections: sections)
         self.context = context
         self.size = size
         self.effects = effects

@@ -7,13 +7,16 @@ struct Navigation {
     static let width = 26
     static let foldingWidth = 100
 
+    let sections: [AppSection]
     /// The open section.
     var selected = 0
     /// The section the keys are on while the navigation has the focus; opened on Enter.
     var cursor = 0
     private(set) var isFocused = false
 
-    var section: AppSection { AppSection.all[selected] }
+    init(sections: [AppSection]) { self.sections = sections }
+
+    var section: AppSection { sections[selected] }
 
     struct Line {
         let y: Int
@@ -26,7 +29,7 @@ struct Navigation {
         var lines: [Line] = []
         var y = area.y + 1
         var app = ""
-        for (index, section) in AppSection.all.enumerated() {
+        for (index, section) in sections.enumerated() {
             if section.app != app {
                 app = section.app
                 lines.append(Line(y: y, text: app, section: nil))
@@ -51,7 +54,7 @@ struct Navigation {
     mutating func handle(_ action: NavigationAction) -> Bool {
         switch action {
         case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(AppSection.all.count - 1, cursor + 1)
+        case .down: cursor = min(sections.count - 1, cursor + 1)
         case .open:
             openCursor()
             return true
@@ -82,7 +85,7 @@ struct Navigation {
                 } else if line.section == selected {
                     Style(.accent, bold: true)
                 } else {
-                    Style(line.section.map { AppSection.all[$0].isBuilt } ?? false ? .normal : .muted)
+                    Style(line.section.map { sections[$0].isBuilt } ?? false ? .normal : .muted)
                 }
             if isCursor { buffer.fill(Rect(x: list.x, y: line.y, width: list.width, height: 1), style: style) }
             buffer.write(TextFitting.truncate(line.text, to: list.width), x: list.x, y: line.y, style: style, clip: list)

@@ -450,7 +450,9 @@ import Testing
         fixture.pressWhileEffectsRun(.enter)
         fixture.pressWhileEffectsRun(.escape)
         fixture.settle()
-        #expect(fixture.text.contains("LastName ▲") && fixture.text.contains("Not sorting by FirstName after all"))
+        #expect(
+            fixture.text.contains("LastName ▲")
+                && fixture.text.contains("Not sorting by FirstName after all"))
         #expect(fixture.text.contains("Members · 3 records"), "Esc gave up the sort, it did not leave")
     }
 }

@@ -40,7 +40,10 @@ final class ScreenFixture {
 
     /// - Parameter seeded: the tutorial's whole set-up (members, preferences, journey…), or an
     ///   empty workspace.
-    init(size: TerminalSize = TerminalSize(columns: 100, rows: 30), seeded: Bool = true) throws {
+    init(
+        size: TerminalSize = TerminalSize(columns: 100, rows: 30), seeded: Bool = true,
+        sections: [AppSection] = AppSection.all
+    ) throws {
         self.size = size
         workspace = try Workspace(path: folder.appendingPathComponent("workspace.sqlite").path)
         seed =
@@ -52,7 +55,7 @@ final class ScreenFixture {
         runner = EffectRunner(workspace: workspace, post: { inbox.post($0) })
         app = JourneyLabApp(
             context: AppContext(workspace: workspace, emulatorURL: Self.emulatorURL, pace: .instant), size: size,
-            effects: runner, clock: { clock.now }, copy: { [clipboard] text in clipboard.texts.append(text) })
+            effects: runner, sections: sections, clock: { clock.now }, copy: { [clipboard] text in clipboard.texts.append(text) })
         observation = workspace.observeChanges { changes in
             inbox.post(.workspace(ChangeBatch(changes)), mergingWith: AppMessage.merge)
         }
