@@ -6,6 +6,12 @@ enum AppOverlay {
     case help(scroll: Int)
     case message(MessageDialog)
 
+    /// The `?` screen for the modes of what has the focus, then the mouse and the app's keys.
+    static func help(for modes: [AnyKeyMode], scroll: Int = 0) -> HelpScreen {
+        HelpScreen(
+            sections: AppKeys.registry.helpSections(for: modes + [WidgetKeys.mouse.erased]), scroll: scroll, title: "Keys")
+    }
+
     /// Whether it shows text to select with the mouse (the app then leaves the mouse alone).
     var showsText: Bool {
         if case .message = self { return true }
@@ -14,7 +20,7 @@ enum AppOverlay {
 
     /// A key for the overlay. - Returns: the overlay after it (nil: closed) and an app key the
     /// shell performs; `?` closes the help, the app's other keys close it and act.
-    func handle(_ key: Key, limit: Int) -> (AppOverlay?, GlobalAction?) {
+    func handle(_ key: Key, helpLimit limit: Int) -> (AppOverlay?, GlobalAction?) {
         switch self {
         case .help(let scroll):
             if let action = WidgetKeys.help.action(for: key) {

@@ -13,6 +13,9 @@ public final class JourneyLabApp {
     /// Each section's screens by its index, the one shown last: made on the first visit, kept.
     private var stacks: [Int: [any Screen]] = [:]
     private var overlay: AppOverlay?
+    /// Screens with an effect running, held until it finishes: the result reaches the screen that
+    /// asked even after it was left, and its identity cannot pass to a new screen meanwhile.
+    private var waiting: [any Screen] = []
     private let effects: EffectRunner
     /// Puts text on the system clipboard (the terminal's OSC 52).
     private let copy: (String) -> Void
@@ -42,7 +45,7 @@ public final class JourneyLabApp {
         case .event(.key(let key)): return handle(key)
         case .event(.mouse(let mouse)): return handle(mouse)
         case .event(.paste(let text)):
-            guard overlay == nil, !navigation.isFocused, current.isTakingTyping else { return .unchanged }
+            guard overlay == nil, isTyping else { return .unchanged }
             return apply(current.handle(.paste(text)), from: current)
         }
     }
@@ -53,10 +56,12 @@ public final class JourneyLabApp {
             let changes = batch.changes
             for screen in allScreens { screen.refresh(after: changes) }
         case .effectFinished(let completion):
-            if let screen = allScreens.first(where: { ObjectIdentifier($0) == completion.screen }) {
+            guard let index = waiting.firstIndex(where: { ObjectIdentifier($0) == completion.screen }) else { break }
+            let screen = waiting.remove(at: index)
+            if allScreens.contains(where: { $0 === screen }) {
                 screen.finished(completion)
             } else if case .failure(let error) = completion.result {
-                // The screen that asked is closed; the failure is still shown.
+                // The screen that asked was left; the failure is still shown.
                 overlay = .message(.failure("Not done", String(describing: error)))
             }
         case .tick: return allScreens.map { $0.tick() }.contains(true) ? .redraw : .unchanged
@@ -68,20 +73,17 @@ public final class JourneyLabApp {
 
     private func handle(_ key: Key) -> RunLoopStep {
         if let open = overlay {
-            let (after, global) = open.handle(key, limit: helpScreen(scroll: 0).maxScroll(in: layout.body))
+            let (after, global) = open.handle(key, helpLimit: AppOverlay.help(for: screenModes).maxScroll(in: layout.body))
             overlay = after
             return global.map(perform) ?? .redraw
         }
-        let screen = current
-        if navigation.isFocused || !screen.isTakingTyping, let action = AppKeys.global.action(for: key) {
-            return perform(action)
-        }
+        if !isTyping, let action = AppKeys.global.action(for: key) { return perform(action) }
         guard !navigation.isFocused else {
             guard let action = AppKeys.navigation.action(for: key) else { return .unchanged }
             if navigation.handle(action) { openSectionAtItsStart() }
             return .redraw
         }
-        return apply(screen.handle(.key(key)), from: screen)
+        return apply(current.handle(.key(key)), from: current)
     }
 
     private func perform(_ action: GlobalAction) -> RunLoopStep {
@@ -100,8 +102,7 @@ public final class JourneyLabApp {
         let frame = layout
         if let area = frame.navigation, area.contains(x: mouse.x, y: mouse.y) {
             guard mouse.kind == .press, let index = navigation.section(atY: mouse.y, in: area) else { return .unchanged }
-            navigation.cursor = index
-            navigation.openCursor()
+            navigation.open(index)
             openSectionAtItsStart()
             return .redraw
         }
@@ -122,7 +123,9 @@ public final class JourneyLabApp {
         case .copy(let request):
             copy(request.value)
             overlay = .message(.copied(request))
-        case .run(let effect): effects.run(effect, for: ObjectIdentifier(screen))
+        case .run(let effect):
+            waiting.append(screen)
+            effects.run(effect, for: ObjectIdentifier(screen))
         }
         return .redraw
     }
@@ -142,16 +145,18 @@ public final class JourneyLabApp {
     private func openSectionAtItsStart() { stacks[navigation.selected] = stacks[navigation.selected].map { [$0[0]] } }
     private var allScreens: [any Screen] { stacks.keys.sorted().flatMap { stacks[$0] ?? [] } }
 
-    // MARK: What the run loop asks
+    /// Whether keys are text now: the app's own keys (`q`, `?`, `h`) are then the screen's.
+    private var isTyping: Bool { !navigation.isFocused && current.isTakingTyping }
+
+    /// The modes of what has the focus under any overlay: the `?` screen lists them.
+    private var screenModes: [AnyKeyMode] { navigation.isFocused ? [AppKeys.navigation.erased] : current.keyModes }
 
     /// Every key mode in force now: a key may be bound once among them (the screen tests check).
     public var activeKeyModes: [AnyKeyMode] {
         switch overlay {
         case .help: return [WidgetKeys.help.erased] + AppKeys.registry.global
         case .message: return [AppKeys.message.erased, AppKeys.always.erased]
-        case nil:
-            if navigation.isFocused { return [AppKeys.navigation.erased] + AppKeys.registry.global }
-            return current.keyModes + (current.isTakingTyping ? [AppKeys.always.erased] : AppKeys.registry.global)
+        case nil: return screenModes + (isTyping ? [AppKeys.always.erased] : AppKeys.registry.global)
         }
     }
 
@@ -172,10 +177,8 @@ public final class JourneyLabApp {
         let trail = ([navigation.section.app] + stack.map(\.title)).joined(separator: " › ")
         frame.drawTitle(" JourneyLab · \(trail)", into: &buffer)
         current.render(into: &buffer, area: frame.content)
-        if let area = frame.navigation {
-            navigation.render(into: &buffer, area: area, folded: frame.isFolded)
-        }
-        let typing = overlay == nil && !navigation.isFocused && current.isTakingTyping
+        if let area = frame.navigation { navigation.render(into: &buffer, area: area, folded: frame.isFolded) }
+        let typing = overlay == nil && isTyping
         let modes = Array(activeKeyModes.prefix { !AppKeys.registry.global.contains($0) })
         KeyHintBar(
             AppKeys.registry.hints(for: modes, includingGlobal: false),
@@ -186,16 +189,10 @@ public final class JourneyLabApp {
         ).render(into: &buffer, area: frame.hints)
         frame.drawStatus(context, into: &buffer)
         switch overlay {
-        case .help(let scroll): helpScreen(scroll: scroll).render(into: &buffer, area: frame.body)
+        case .help(let scroll): AppOverlay.help(for: screenModes, scroll: scroll).render(into: &buffer, area: frame.body)
         case .message(let dialog): dialog.render(into: &buffer, area: frame.body)
         case nil: break
         }
         return buffer
-    }
-
-    private func helpScreen(scroll: Int) -> HelpScreen {
-        let modes = navigation.isFocused ? [AppKeys.navigation.erased] : current.keyModes
-        return HelpScreen(
-            sections: AppKeys.registry.helpSections(for: modes + [WidgetKeys.mouse.erased]), scroll: scroll, title: "Keys")
     }
 }

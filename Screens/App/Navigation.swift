@@ -44,6 +44,9 @@ struct Navigation {
     /// Takes the focus, the cursor on the open section.
     mutating func focus() { (isFocused, cursor) = (true, selected) }
 
+    /// Opens section `index` (a click on it), the focus on it.
+    mutating func open(_ index: Int) { (cursor, selected, isFocused) = (index, index, false) }
+
     /// Opens the section under the cursor and gives the focus back to it.
     mutating func openCursor() { (selected, isFocused) = (cursor, false) }
 

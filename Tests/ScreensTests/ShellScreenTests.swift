@@ -363,4 +363,19 @@ import Testing
         fixture.press(.enter)
         #expect(fixture.screen[1].contains("Members · 3 records"))
     }
+
+    /// A save still running when its screen is left: its refusal is shown all the same.
+    @Test func aRefusalForAScreenAlreadyLeftIsStillShown() throws {
+        let fixture = try ScreenFixture()
+        fixture.press(.down, .enter, .character("a"))
+        fixture.type("sam@sausage.com")
+        fixture.pressWhileEffectsRun(.enter)
+        // A click on the section in the navigation goes back to its first screen, the list.
+        _ = fixture.app.update(.event(.mouse(MouseEvent(kind: .press, x: 3, y: 3))))
+        fixture.settle()
+        let screen = fixture.text
+        #expect(screen.contains("── Not done"), "\(screen)")
+        #expect(screen.contains("sam@sausage.com"), "the refusal names the duplicate key: \(screen)")
+        #expect(fixture.screen[1].contains("Data Extensions · 2 data extensions"))
+    }
 }
