@@ -296,7 +296,8 @@ struct DataExtensionWizard {
         } else if showsEveryProblem, let message = found.general.first {
             return .error(message)
         } else if filledRows.isEmpty {
-            return .plain("Type the first field's name; Tab moves on, and past the last cell starts the next field.")
+            let next = WidgetKeys.grid.binding(for: .next).keyNames
+            return .plain("Type the first field's name; \(next) moves on, and past the last cell starts the next field.")
         } else if total == 0 {
             let count = filledRows.count
             let name = details.values[0].trimmingCharacters(in: .whitespaces)

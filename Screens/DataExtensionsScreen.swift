@@ -93,7 +93,11 @@ final class DataExtensionsScreen: Screen {
             } else if filter.text.isEmpty {
                 [.plain("\(AppKeys.dataExtensions.binding(for: .filter).keyNames) to filter")]
             } else {
-                [Notice("Filter: \(filter.text) · / changes it, Esc clears it", kind: .prompt)]
+                [
+                    Notice(
+                        "Filter: \(filter.text) · " + FilterPrompt.howToChange(AppKeys.dataExtensions, .filter, .back),
+                        kind: .prompt)
+                ]
             }
         return ScreenHeader(title: title, notices: notices)
     }

@@ -150,7 +150,8 @@ extension RecordsScreen {
         }
         pendingSort = (column, ascending)
         notice = .working(
-            "Sorting by \(sort.fieldName): building its index once (a big table takes seconds; keys still work, Esc gives up)…")
+            "Sorting by \(sort.fieldName): building its index once (a big table takes seconds; keys still work, "
+                + "\(AppKeys.records.binding(for: .back).keyNames) gives up)…")
         return .run(.buildSortIndex(dataExtensionID: dataExtension.id, sort: sort))
     }
 

@@ -214,7 +214,11 @@ final class RecordsScreen: Screen {
             } else if let notice {
                 [notice]
             } else if let condition = window.query.filter {
-                [Notice("Filtered: \(condition.text) · / changes it, Esc clears it", kind: .prompt)]
+                [
+                    Notice(
+                        "Filtered: \(condition.text) · " + FilterPrompt.howToChange(AppKeys.records, .filter, .back),
+                        kind: .prompt)
+                ]
             } else {
                 [.plain("External key \(dataExtension.externalKey)")]
             }

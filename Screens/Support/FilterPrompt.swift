@@ -37,6 +37,11 @@ struct FilterPrompt {
         problem = nil
     }
 
+    /// `/ changes it, Esc clears it`, in a list's own keys.
+    static func howToChange<Action>(_ mode: KeyMode<Action>, _ change: Action, _ clear: Action) -> String {
+        "\(mode.binding(for: change).keyNames) changes it, \(mode.binding(for: clear).keyNames) clears it"
+    }
+
     /// The line being typed, then why the last Enter was refused (the prompt stays: typing goes on).
     /// - Parameter inForce: the filter the list shows meanwhile, when it is not what is typed.
     func notices(example: String, inForce: String?) -> [Notice] {
