@@ -23,6 +23,9 @@ struct DataExtensionProperties {
                 value: dataExtension.sendableField?.name ?? Self.notSendable),
         ])
         state.move(to: 2)
+        if candidates.isEmpty {
+            problem = .plain("Only a Text or EmailAddress field can relate to Subscriber Key, and this one has none.")
+        }
     }
 
     /// The field chosen to relate to Subscriber Key; nil for not sendable.

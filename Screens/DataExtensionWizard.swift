@@ -275,6 +275,8 @@ struct DataExtensionWizard {
             return "Types: " + Self.typeNames.joined(separator: ", ") + " — a first letter picks one, \(toggle) the next."
         case .primaryKey, .required:
             return "\(WidgetKeys.grid.binding(for: .toggle).keyNames) switches it; a primary key is always required."
+        case .defaultValue:
+            return "What a record gets when it gives none: True or False for a Boolean, GetDate() for now."
         default:
             return "Blank length: the type's default (Text 50, Email 254); Decimal: 18,2."
         }

@@ -32,7 +32,11 @@ final class DataExtensionsScreen: Screen {
     var keyModes: [AnyKeyMode] {
         if let wizard { return wizard.keyModes }
         if properties != nil { return [WidgetKeys.formDialog.erased, WidgetKeys.form.erased] }
-        return filter.isTyping ? [AppKeys.filter.erased] : [AppKeys.dataExtensions.erased, WidgetKeys.table.erased]
+        if filter.isTyping { return [AppKeys.filter.erased] }
+        let list =
+            filter.text.isEmpty
+            ? AppKeys.dataExtensions.erased : AppKeys.dataExtensions.erased(relabeling: [.back: "Clear filter"])
+        return [list, WidgetKeys.table.erased]
     }
 
     var isTakingTyping: Bool { filter.isTyping || properties != nil || wizard != nil }
@@ -166,8 +170,8 @@ final class DataExtensionsScreen: Screen {
         }
         if filter.isTyping {
             switch filter.handle(key) {
-            case .done: filter.isTyping = false
-            case .cleared, .edited: table.select(0, rowCount: shown.count, visibleRows: visibleRows)
+            case .done: filter.end(with: filter.text)
+            case .cancelled, .edited: table.select(0, rowCount: shown.count, visibleRows: visibleRows)
             case nil: return .ignored
             }
             return .handled
@@ -180,7 +184,7 @@ final class DataExtensionsScreen: Screen {
         case .open:
             guard let dataExtension = selected else { return .handled }
             return .open(RecordsScreen(dataExtension: dataExtension, context: context))
-        case .filter: filter.isTyping = true
+        case .filter: filter.begin()
         case .new: wizard = DataExtensionWizard(existing: all)
         case .properties:
             if let dataExtension = selected { properties = DataExtensionProperties(dataExtension) }
@@ -193,7 +197,7 @@ final class DataExtensionsScreen: Screen {
                     command: "journeylab status"))
         case .back:
             guard filter.text.isEmpty else {
-                filter.text = ""
+                filter.end(with: "")
                 table.select(0, rowCount: shown.count, visibleRows: visibleRows)
                 return .handled
             }

@@ -15,15 +15,16 @@ struct FormDialog {
     func render(into buffer: inout Buffer, area: Rect) {
         // A column of the screen shows either side, so the box never touches what is beside it.
         let width = min(area.width - 2, maximumWidth)
-        let innerWidth = max(1, width - 2)
+        // A column of padding inside either border.
+        let innerWidth = max(1, width - 4)
         let problemLines = problem?.lines(width: innerWidth, limit: Self.problemLineLimit) ?? []
         let footerLines = TextFitting.wrap(footer, to: innerWidth)
         let height = Form().height(of: state, width: innerWidth) + problemLines.count + footerLines.count + 2
         let box = area.centered(width: width, height: min(area.height, height))
         let frame = Frame(title: title, focused: true)
         frame.render(into: &buffer, area: box)
-        let inner = frame.inner(box)
-        buffer.fill(inner)
+        buffer.fill(frame.inner(box))
+        let inner = frame.inner(box).inset(horizontally: 1)
         var y = inner.y
         for line in problemLines {
             buffer.write(line, x: inner.x, y: y, style: Style(problem?.kind.role ?? .error), clip: inner)

@@ -17,6 +17,10 @@ struct RecordForm {
     /// A refusal no single field explains (a duplicate primary key, for one), or "Saving…".
     var problem: Notice?
     private(set) var isSaving = false
+    /// Asking whether to throw away what was typed, while open.
+    var discarding: DialogState?
+    /// The values as the form opened, to tell whether Esc would lose anything.
+    private let opened: [String]
 
     init(purpose: Purpose, dataExtension: DataExtension, current: Record? = nil) {
         self.purpose = purpose
@@ -35,7 +39,11 @@ struct RecordForm {
                     return FormField(label, .text, value: value)
                 }
             })
+        opened = state.values
     }
+
+    /// Whether anything was typed that Esc would throw away.
+    var hasChanges: Bool { state.values != opened }
 
     var title: String { purpose == .add ? "New record" : "Edit record" }
 
@@ -75,5 +83,11 @@ struct RecordForm {
             maximumWidth: 72
         )
         .render(into: &buffer, area: area)
+        if let discarding {
+            Dialog(
+                title: "Discard", message: "Throw away what you typed? Nothing has been saved.", confirmLabel: "Discard",
+                cancelLabel: "Keep editing", state: discarding
+            ).render(into: &buffer, area: area)
+        }
     }
 }

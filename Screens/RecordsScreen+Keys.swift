@@ -47,7 +47,7 @@ extension RecordsScreen {
             } else {
                 return .back
             }
-        case .filter: (filter.isTyping, filter.problem) = (true, nil)
+        case .filter: filter.begin()
         case .add: modal = .form(RecordForm(purpose: .add, dataExtension: dataExtension))
         case .sort:
             modal = .sortChooser(
@@ -74,14 +74,12 @@ extension RecordsScreen {
                 try trial.count(from: source)
                 window = trial
                 applyFilter(trial.query.filter)
-                filter.isTyping = false
             } catch let error as RecordFilterSyntaxError {
                 filter.problem = error.description
             } catch {
                 filter.problem = String(describing: error)
             }
-        case .cleared: applyFilter(nil)
-        case .edited: break
+        case .cancelled, .edited: break
         case nil: return .ignored
         }
         return .handled
@@ -89,7 +87,7 @@ extension RecordsScreen {
 
     func applyFilter(_ condition: RecordCondition?) {
         window.query.filter = condition
-        filter.text = condition?.text ?? ""
+        filter.end(with: condition?.text ?? "")
         table.select(0, rowCount: window.total, visibleRows: visibleRows)
         remember()
         readWindow()
@@ -99,12 +97,28 @@ extension RecordsScreen {
         switch modal {
         case .form(var form):
             guard !form.isSaving else { return .handled }
+            if var dialog = form.discarding {
+                switch dialog.handle(key) {
+                case .confirm: self.modal = nil
+                case .cancel: form.discarding = nil
+                case nil: form.discarding = dialog
+                }
+                if self.modal != nil { self.modal = .form(form) }
+                return .handled
+            }
             switch WidgetKeys.formDialog.action(for: key) {
             case .save:
                 let effect = form.save(in: dataExtension)
                 self.modal = .form(form)
                 return .run(effect)
-            case .cancel: self.modal = nil
+            case .cancel:
+                // Something typed is not thrown away without asking.
+                guard form.hasChanges else {
+                    self.modal = nil
+                    return .handled
+                }
+                form.discarding = DialogState()
+                self.modal = .form(form)
             case nil:
                 form.state.handle(key)
                 self.modal = .form(form)

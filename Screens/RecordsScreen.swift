@@ -39,7 +39,7 @@ final class RecordsScreen: Screen {
         self.context = context
         let view = context.recordViews[dataExtension.id] ?? RecordView()
         window = PagedWindow(query: RecordQuery(filter: view.filter))
-        filter.text = view.filterText
+        filter.end(with: view.filterText)
         (table.sortColumn, table.ascending) = (view.sortColumn, view.ascending)
         window.query.sort = sort(column: view.sortColumn, ascending: view.ascending)
     }
@@ -48,10 +48,15 @@ final class RecordsScreen: Screen {
 
     var keyModes: [AnyKeyMode] {
         switch modal {
-        case .form: return [WidgetKeys.formDialog.erased, WidgetKeys.form.erased]
+        case .form(let form):
+            return form.discarding != nil ? [WidgetKeys.dialog.erased] : [WidgetKeys.formDialog.erased, WidgetKeys.form.erased]
         case .sortChooser: return [AppKeys.sortChooser.erased, WidgetKeys.list.erased]
         case .deletion: return [WidgetKeys.dialog.erased]
-        case nil: return filter.isTyping ? [AppKeys.filter.erased] : [AppKeys.records.erased, WidgetKeys.table.erased]
+        case nil:
+            if filter.isTyping { return [AppKeys.filter.erased] }
+            let records =
+                window.query.filter == nil ? AppKeys.records.erased : AppKeys.records.erased(relabeling: [.back: "Clear filter"])
+            return [records, WidgetKeys.table.erased]
         }
     }
 
@@ -208,21 +213,29 @@ final class RecordsScreen: Screen {
         let noun = window.total == 1 && window.query.filter == nil ? "record" : "records"
         let shown = window.query.filter == nil ? "\(count) \(noun)" : "\(count) of \(NumberText.grouped(unfilteredTotal)) \(noun)"
         let title = "\(dataExtension.name) · \(shown)" + (dataExtension.isSendable ? " · sendable" : "")
-        let notices: [Notice] =
-            if filter.isTyping || filter.problem != nil {
-                filter.notices(example: "e.g. Updated eq 'True'", inForce: window.query.filter?.text)
-            } else if let notice {
-                [notice]
-            } else if let condition = window.query.filter {
-                [
-                    Notice(
-                        "Filtered: \(condition.text) · " + FilterPrompt.howToChange(AppKeys.records, .filter, .back),
-                        kind: .prompt)
-                ]
-            } else {
-                [.plain("External key \(dataExtension.externalKey)")]
-            }
-        return ScreenHeader(title: title, notices: notices)
+        if filter.isTyping || filter.problem != nil {
+            return ScreenHeader(title: title, notices: filter.notices(example: filterExample, inForce: window.query.filter?.text))
+        }
+        // What just happened, and the filter in force whatever happened: a row that stops
+        // matching after an edit leaves the table, and the line says why.
+        let filtered = window.query.filter.map { condition in
+            Notice("Filtered: \(condition.text) · " + FilterPrompt.howToChange(AppKeys.records, .filter, .back), kind: .prompt)
+        }
+        let notices = [notice, filtered].compactMap { $0 }
+        return ScreenHeader(
+            title: title, notices: notices.isEmpty ? [.plain("External key \(dataExtension.externalKey)")] : notices)
+    }
+
+    /// A filter on this data extension's own fields, as the prompt's example: a Boolean (the
+    /// tutorial's `Updated`) if it has one, else its first field.
+    var filterExample: String {
+        let fields = dataExtension.fields.filter { !$0.isSystem }
+        guard let field = fields.first(where: { $0.type == .boolean }) ?? fields.first else { return "e.g. Field eq 'value'" }
+        switch field.type {
+        case .boolean: return "e.g. \(field.name) eq 'True'"
+        case .number, .decimal: return "e.g. \(field.name) gt 1"
+        default: return "e.g. \(field.name) like 'S%'"
+        }
     }
 
     func render(into buffer: inout Buffer, area: Rect) {

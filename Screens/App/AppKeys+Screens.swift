@@ -7,7 +7,7 @@ public enum DataExtensionsAction: Sendable, Hashable, CaseIterable {
 
 /// What the Records screen does with a key.
 public enum RecordsAction: Sendable, Hashable, CaseIterable {
-    case add, edit, delete, sort, filter, back
+    case add, filter, sort, edit, delete, back
 }
 
 /// What the first step of the data extension wizard does with a key.

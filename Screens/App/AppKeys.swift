@@ -17,7 +17,7 @@ public enum NavigationAction: Sendable, Hashable, CaseIterable {
 
 /// What a filter being typed does with a key; typed characters go into it.
 public enum FilterAction: Sendable, Hashable, CaseIterable {
-    case done, clear, erase
+    case done, cancel, left, right, start, end, deleteBackward, deleteForward, eraseLine
 }
 
 /// What a dialog that only shows something (a copied value, a failure) does with a key.
@@ -66,9 +66,15 @@ public enum AppKeys {
 
     public static let filter = KeyMode<FilterAction>(name: "filter", summary: "Filtering") { action in
         switch action {
-        case .done: KeyBinding([.enter], help: "Keep the filter and go back to the list", hint: "Done")
-        case .clear: KeyBinding([.escape], help: "Clear the filter", hint: "Clear")
-        case .erase: KeyBinding([.backspace], help: "Erase the last character")
+        case .done: KeyBinding([.enter], help: "Apply the filter (an empty one shows every row)", hint: "Apply")
+        case .cancel: KeyBinding([.escape], help: "Leave the filter as it was", hint: "Cancel")
+        case .left: KeyBinding([.left], help: "Move the cursor left")
+        case .right: KeyBinding([.right], help: "Move the cursor right")
+        case .start: KeyBinding([.home], help: "Start of the line")
+        case .end: KeyBinding([.end], help: "End of the line")
+        case .deleteBackward: KeyBinding([.backspace], help: "Delete the character before the cursor")
+        case .deleteForward: KeyBinding([.delete], help: "Delete the character at the cursor")
+        case .eraseLine: KeyBinding([.control("u")], help: "Erase the whole line", hint: "Erase")
         }
     }
 

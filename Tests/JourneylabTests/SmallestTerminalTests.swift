@@ -48,8 +48,8 @@ extension TerminalSessions {
 
                 ✓ Enter creates Members with 5 fields.
 
-                Blank length: the type's default (Text 50, Email 254); Decimal: 18,2. Enter
-                Create · Esc Back
+                What a record gets when it gives none: True or False for a Boolean, GetDate()
+                for now. Enter Create · Esc Back
                 Enter Create · Esc Back · Tab Next cell · Ctrl-N / Ins New row · Ctrl-D Delete …
                  Emulator <url and workspace>
                 """)
@@ -73,15 +73,15 @@ extension TerminalSessions {
                 EmailAddress  MemberID  FirstName  LastName  Updated
 
 
-
                     ┌ New record ──────────────────────────────────────────────────────────┐
-                    │EmailAddress (key)  sam@sausage.com                                   │
-                    │          MemberID  two                                               │
-                    │                    ✗ MemberID: the value "two" is not a whole number.│
-                    │         FirstName                                                    │
-                    │          LastName                                                    │
-                    │           Updated  [ ] False                                         │
-                    │Enter Save · Esc Cancel                                               │
+                    │ EmailAddress (key)  sam@sausage.com                                  │
+                    │           MemberID  two                                              │
+                    │                     ✗ MemberID: the value "two" is not a whole       │
+                    │                     number.                                          │
+                    │          FirstName                                                   │
+                    │           LastName                                                   │
+                    │            Updated  [ ] False                                        │
+                    │ Enter Save · Esc Cancel                                              │
                     └──────────────────────────────────────────────────────────────────────┘
 
 

@@ -149,8 +149,8 @@ import Testing
 
             ✗ Row 2: Field Updated: the default value "maybe" is not a boolean (use True,
             False, 1, 0, yes or no).
-            Blank length: the type's default (Text 50, Email 254); Decimal: 18,2. Enter
-            Create · Esc Back
+            What a record gets when it gives none: True or False for a Boolean, GetDate()
+            for now. Enter Create · Esc Back
             Enter Create · Esc Back · Tab Next cell · Ctrl-N / Ins New row · Ctrl-D Delete …
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
@@ -290,8 +290,8 @@ import Testing
                                       │
                                       │✓ Enter creates Gym Members with 5 fields.
                                       │
-                                      │Blank length: the type's default (Text 50, Email 254); Decimal: 18,2.
-                                      │Enter Create · Esc Back
+                                      │What a record gets when it gives none: True or False for a Boolean,
+                                      │GetDate() for now. Enter Create · Esc Back
             Enter Create · Esc Back · Tab Next cell · Ctrl-N / Ins New row · Ctrl-D Delete row
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)

@@ -43,7 +43,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 1
-            Enter Done · Esc Clear
+            Enter Apply · Esc Cancel · Ctrl-U Erase
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.enter)
@@ -77,7 +77,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 1
-            Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · ? Help · q Quit
+            Enter Records · / Filter · n New · p Properties · c Copy key · Esc Clear filter · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.escape)
@@ -105,11 +105,11 @@ import Testing
               Automations (soon)      │
             App Center                │
               Apps (soon)             │ ┌ Properties ─────────────────────────────────────────────────────────┐
-            JourneyLab                │ │A Text or EmailAddress field can relate to Subscriber Key.           │
-              API Console (soon)      │ │             Name  Member Preferences  (read-only)                   │
-              Event Flow (soon)       │ │     External key  PREFERENCES-KEY  (read-only)                      │
-                                      │ │Send relationship  ‹ Not sendable ›                                  │
-                                      │ │← → choose · Enter Save · Esc Cancel                                 │
+            JourneyLab                │ │ A Text or EmailAddress field can relate to Subscriber Key.          │
+              API Console (soon)      │ │              Name  Member Preferences  (read-only)                  │
+              Event Flow (soon)       │ │      External key  PREFERENCES-KEY  (read-only)                     │
+                                      │ │ Send relationship  ‹ Not sendable ›                                 │
+                                      │ │ ← → choose · Enter Save · Esc Cancel                                │
                                       │ └─────────────────────────────────────────────────────────────────────┘
                                       │
                                       │
@@ -157,7 +157,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 2
-            Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · ? Help · q Quit
+            Enter Records · / Filter · n New · p Properties · c Copy key · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         #expect(try fixture.workspace.dataExtension(.id(preferences.id)).sendableField?.name == "Preference")

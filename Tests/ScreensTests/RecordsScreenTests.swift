@@ -41,7 +41,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 3
-            a Add · Enter / e Edit · d Delete · s Sort · / Filter · Esc Back · ↓ / j Move · ? Help · q Quit
+            a Add · / Filter · s Sort · Enter / e Edit · d Delete · Esc Back · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.character("s"))
@@ -113,7 +113,7 @@ import Testing
 
 
                                                                                       1 of 3
-            a Add · Enter / e Edit · d Delete · s Sort · / Fil… ← / h Apps · ? Help · q Quit
+            a Add · / Filter · s Sort · Enter / e Edit · d Del… ← / h Apps · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }
@@ -174,16 +174,16 @@ import Testing
             susan@sausage.com         1  Susan      Sausage   False
             sam@sausage.com           2  Sam        Sausage   False
             sall┌ New record ──────────────────────────────────────────────────────────┐
-                │EmailAddress (key)  nina@sausage.com                                  │
-                │          MemberID  x7                                                │
-                │                    ✗ MemberID: the value "x7" is not a whole number. │
-                │         FirstName                                                    │
-                │          LastName                                                    │
-                │           Updated  [x] True                                          │
-                │   eventinstanceid  —  (read-only)                                    │
-                │Enter Save · Esc Cancel                                               │
+                │ EmailAddress (key)  nina@sausage.com                                 │
+                │           MemberID  x7                                               │
+                │                     ✗ MemberID: the value "x7" is not a whole        │
+                │                     number.                                          │
+                │          FirstName                                                   │
+                │           LastName                                                   │
+                │            Updated  [x] True                                         │
+                │    eventinstanceid  —  (read-only)                                   │
+                │ Enter Save · Esc Cancel                                              │
                 └──────────────────────────────────────────────────────────────────────┘
-
 
 
 
@@ -212,13 +212,13 @@ import Testing
             sam@sausage.com           2  Sam        Sausage   False
             sally@sausage.com         3  Sally      Saveloy   False
             nina┌ Edit record ─────────────────────────────────────────────────────────┐
-                │EmailAddress (key)  susan@sausage.com                                 │
-                │          MemberID  1                                                 │
-                │         FirstName  Susan                                             │
-                │          LastName  Sausage                                           │
-                │           Updated  [ ] False                                         │
-                │   eventinstanceid  —  (read-only)                                    │
-                │Enter Save · Esc Cancel                                               │
+                │ EmailAddress (key)  susan@sausage.com                                │
+                │           MemberID  1                                                │
+                │          FirstName  Susan                                            │
+                │           LastName  Sausage                                          │
+                │            Updated  [ ] False                                        │
+                │    eventinstanceid  —  (read-only)                                   │
+                │ Enter Save · Esc Cancel                                              │
                 └──────────────────────────────────────────────────────────────────────┘
 
 
@@ -310,7 +310,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 2
-            a Add · Enter / e Edit · d Delete · s Sort · / Filter · Esc Back · ↓ / j Move · ? Help · q Quit
+            a Add · / Filter · s Sort · Enter / e Edit · d Delete · Esc Back · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         #expect(!fixture.text.contains("✓ Deleted"))
@@ -363,7 +363,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 3
-            Enter Done · Esc Clear
+            Enter Apply · Esc Cancel · Ctrl-U Erase
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         // Still typing the filter: what was typed is kept and typing goes on.
@@ -400,7 +400,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 1
-            a Add · Enter / e Edit · d Delete · s Sort · / Filter · Esc Back · ↓ / j Move · ? Help · q Quit
+            a Add · / Filter · s Sort · Enter / e Edit · d Delete · Esc Clear filter · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
         fixture.press(.escape)
@@ -454,5 +454,109 @@ import Testing
             fixture.text.contains("LastName ▲")
                 && fixture.text.contains("Not sorting by FirstName after all"))
         #expect(fixture.text.contains("Members · 3 records"), "Esc gave up the sort, it did not leave")
+    }
+
+    /// The filter line edits anywhere in it, Esc leaves the filter in force as it was, and a
+    /// row an edit takes out of the filter leaves with the line saying why.
+    @Test func theFilterLineEditsAnywhereAndEscLeavesItAsItWas() throws {
+        let fixture = try ScreenFixture()
+        fixture.press(.down, .enter, .character("/"))
+        fixture.type("LastName eq 'Sausage'")
+        fixture.press(.enter)
+        #expect(fixture.text.contains("Members · 2 of 3 records"))
+        fixture.press(.character("/"), .home)
+        for _ in 0..<4 { fixture.press(.delete) }
+        fixture.type("First")
+        fixture.expectScreen(
+            """
+             JourneyLab · Contact Builder › Data Extensions › Members
+                                      │Members · 2 of 3 records · sendable
+            Contact Builder           │Filter: First▏Name eq 'Sausage' (now: LastName eq 'Sausage')
+              Data Extensions         │EmailAddress       MemberID  FirstName  LastName  Updated  eventinstance…
+              Data Designer (soon)    │susan@sausage.com         1  Susan      Sausage   False
+              Contacts (soon)         │sam@sausage.com           2  Sam        Sausage   False
+            Journey Builder           │
+              Journeys (soon)         │
+            Automation Studio         │
+              Automations (soon)      │
+            App Center                │
+              Apps (soon)             │
+            JourneyLab                │
+              API Console (soon)      │
+              Event Flow (soon)       │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │                                                                   1 of 2
+            Enter Apply · Esc Cancel · Ctrl-U Erase
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
+            """)
+        fixture.press(.escape)
+        #expect(fixture.text.contains("Filtered: LastName eq 'Sausage'") && fixture.text.contains("2 of 3 records"))
+        // Susan's last name changes: she leaves the filtered rows, and the filter is still named.
+        fixture.press(.home, .character("e"), .tab, .tab, .tab)
+        for _ in 0..<7 { fixture.press(.backspace) }
+        fixture.type("Zed")
+        fixture.press(.enter)
+        fixture.expectScreen(
+            """
+             JourneyLab · Contact Builder › Data Extensions › Members
+                                      │Members · 1 of 3 records · sendable
+            Contact Builder           │✓ Saved EmailAddress = susan@sausage.com.
+              Data Extensions         │Filtered: LastName eq 'Sausage' · / changes it, Esc clears it
+              Data Designer (soon)    │EmailAddress     MemberID  FirstName  LastName  Updated  eventinstanceid
+              Contacts (soon)         │sam@sausage.com         2  Sam        Sausage   False
+            Journey Builder           │
+              Journeys (soon)         │
+            Automation Studio         │
+              Automations (soon)      │
+            App Center                │
+              Apps (soon)             │
+            JourneyLab                │
+              API Console (soon)      │
+              Event Flow (soon)       │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │                                                                   1 of 1
+            a Add · / Filter · s Sort · Enter / e Edit · d Delete · Esc Clear filter · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
+            """)
+        // Ctrl-U empties the line, and an empty filter shows every row.
+        fixture.press(.character("/"), .control("u"), .enter)
+        #expect(fixture.text.contains("Members · 3 records") && !fixture.text.contains("Filtered"))
+    }
+
+    /// Esc on a record form with something typed asks first, as the wizard does.
+    @Test func escOnAFormWithTypingAsksFirst() throws {
+        let fixture = try ScreenFixture()
+        fixture.press(.down, .enter, .character("a"), .escape)
+        #expect(!fixture.text.contains("New record"), "nothing typed: Esc just closes")
+        fixture.press(.character("a"))
+        fixture.type("nina@sausage.com")
+        fixture.press(.escape)
+        #expect(fixture.text.contains("Throw away what you typed? Nothing has been saved."))
+        fixture.press(.escape)
+        #expect(fixture.text.contains("nina@sausage.com") && fixture.text.contains("┌ New record"), "kept")
+        fixture.press(.escape, .character("y"))
+        #expect(!fixture.text.contains("New record") && fixture.text.contains("Members · 3 records"))
     }
 }

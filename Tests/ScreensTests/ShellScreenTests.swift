@@ -39,7 +39,7 @@ import Testing
                                       │
                                       │
                                       │                                                                   1 of 2
-            Enter Records · / Filter · n New · p Properties · c Copy key · ↓ / j Move · ? Help · q Quit
+            Enter Records · / Filter · n New · p Properties · c Copy key · ? Help · q Quit
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }

@@ -33,7 +33,7 @@ import Testing
 
     @Test func widgetsActOnTheKeysTheRegistryDocuments() {
         let registry = KeyRegistry(global: [Self.helpMode.erased], modes: WidgetKeys.all)
-        #expect(registry.hints(for: [WidgetKeys.table.erased]).map { "\($0.keys) \($0.label)" } == ["↓ / j Move", "? Help"])
+        #expect(registry.hints(for: [WidgetKeys.list.erased]).map { "\($0.keys) \($0.label)" } == ["↓ / j Move", "? Help"])
         for mode in WidgetKeys.all {
             for binding in mode.bindings { #expect(!binding.help.isEmpty, "\(mode.name)") }
         }

@@ -60,6 +60,16 @@ public struct KeyMode<Action: Hashable & Sendable & CaseIterable>: Sendable {
         }.joined(separator: " · ")
     }
 
+    /// The mode with some hints said otherwise for now (Esc's "Back" is "Clear filter" while a
+    /// filter is in force): the keys and what the help says stay the registry's.
+    public func erased(relabeling hints: [Action: String]) -> AnyKeyMode {
+        AnyKeyMode(
+            name: name, summary: summary,
+            bindings: bindings.map { pair in
+                hints[pair.action].map { KeyBinding(pair.binding.keys, help: pair.binding.help, hint: $0) } ?? pair.binding
+            })
+    }
+
     /// The mode as the registry, the hint bar and the help screen see it.
     public var erased: AnyKeyMode {
         AnyKeyMode(name: name, summary: summary, bindings: bindings.map(\.binding))

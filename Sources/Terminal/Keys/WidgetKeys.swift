@@ -49,7 +49,7 @@ public enum WidgetKeys {
     public static let table = KeyMode<TableAction>(name: "table", summary: "Tables") { action in
         switch action {
         case .up: KeyBinding([.up, .character("k")], help: "Select the row above")
-        case .down: KeyBinding([.down, .character("j")], help: "Select the row below", hint: "Move")
+        case .down: KeyBinding([.down, .character("j")], help: "Select the row below")
         case .pageUp: KeyBinding([.pageUp], help: "Up one screen of rows")
         case .pageDown: KeyBinding([.pageDown], help: "Down one screen of rows")
         case .first: KeyBinding([.home, .character("g")], help: "First row")

@@ -20,6 +20,11 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
+    /// Narrower by `amount` columns on either side.
+    public func inset(horizontally amount: Int) -> Rect {
+        Rect(x: x + amount, y: y, width: width - 2 * amount, height: height)
+    }
+
     /// Whether the cell at (x, y) lies inside: for clicks.
     public func contains(x: Int, y: Int) -> Bool { x >= self.x && x < maxX && y >= self.y && y < maxY }
 

@@ -111,9 +111,3 @@ public struct Dialog: Sendable, Hashable {
         return Placement(box: box, message: message, buttonsY: buttonsY, buttons: buttons)
     }
 }
-
-extension Rect {
-    fileprivate func inset(horizontally amount: Int) -> Rect {
-        Rect(x: x + amount, y: y, width: width - 2 * amount, height: height)
-    }
-}
