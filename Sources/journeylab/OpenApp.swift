@@ -15,19 +15,15 @@ struct OpenApp: ParsableCommand {
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(help: "The emulator's port (default 7444, or a free one when it is taken; 0: any free port).")
-    var port = EmulatorAddress.defaultPort
-    @Option(help: "How fast events move contacts: instant, realistic or stepped.") var pace = "instant"
+    @Option(help: "The emulator's port, 0 to 65535 (7444, or a free one when it is taken; 0: any free port).")
+    var port = PortNumber(EmulatorAddress.defaultPort)
+    @Option(help: "How fast events move contacts: instant, realistic or stepped.") var pace = Pace.instant
     @Flag(help: "Draw without colors (bold, reverse and underline only), as NO_COLOR does.") var noColor = false
     @Flag(help: "Leave the mouse to the terminal (text selection); every mouse action has a key.") var noMouse = false
 
     func run() throws {
-        guard let pace = Pace(rawValue: pace.lowercased()) else {
-            throw CommandFailure("Unknown pace \"\(pace)\": use instant, realistic or stepped.")
-        }
-        guard (0...65_535).contains(port) else { throw CommandFailure("--port takes 0 to 65535, not \(port).") }
         try AppLauncher(
-            path: workspace.path, port: port, pace: pace, terminal: TerminalOptions(noColor: noColor, mouse: !noMouse)
+            path: workspace.path, port: port.value, pace: pace, terminal: TerminalOptions(noColor: noColor, mouse: !noMouse)
         ).run()
     }
 

@@ -21,13 +21,14 @@ struct Serve: ParsableCommand {
             """)
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The port to listen on; 0 picks a free one.") var port = EmulatorAddress.defaultPort
+    @Option(help: "The port to listen on, 0 to 65535; 0 picks a free one.") var port = PortNumber(EmulatorAddress.defaultPort)
     @Option(help: "The address to listen on. Anything but loopback lets other machines use your apps' credentials.")
     var host = "127.0.0.1"
     @Option(help: "Access-token lifetime in seconds (default: Marketing Cloud's 1079; 3600 for /v1/requestToken).")
     var tokenLifetime: Double?
-    @Option(help: "How fast events move contacts: instant, realistic or stepped.") var pace = "instant"
-    @Option(help: "Answer 429 beyond this many requests: 20/s, or 600/m. Default: no limit.") var rateLimit: String?
+    @Option(help: "How fast events move contacts: instant, realistic or stepped.") var pace = Pace.instant
+    @Option(help: "Answer 429 beyond this many requests: 20/s, or 600/m (one an hour to a million a second). Default: no limit.")
+    var rateLimit: RateLimit?
     @Option(
         help: ArgumentHelp(
             "What the console shows: trace, debug, info (a line per request), notice, warning, error or critical.",
@@ -37,19 +38,7 @@ struct Serve: ParsableCommand {
     // A synchronous command: with an async root command, the terminal verbs' run loop would run
     // on a concurrency thread, where job-control signals (Ctrl-Z) are not handled as at the top level.
     func run() throws {
-        guard let pace = Pace(rawValue: pace.lowercased()) else {
-            throw CommandFailure("Unknown pace \"\(pace)\": use instant, realistic or stepped.")
-        }
-        let limit = try rateLimit.map { text in
-            guard let parsed = RateLimit(text) else {
-                throw CommandFailure(
-                    "--rate-limit takes a rate such as 20/s or 600/m (one an hour to a million a second), not \"\(text)\".")
-            }
-            return parsed
-        }
-        guard (0...65_535).contains(port) else {
-            throw CommandFailure("--port takes 0 to 65535 (0: any free port), not \(port).")
-        }
+        let port = port.value
         let address = EmulatorAddress(host: host, port: port)
         if !address.isLoopback {
             FileHandle.standardError.write(
@@ -71,7 +60,7 @@ struct Serve: ParsableCommand {
         let server = EmulatorServer(
             workspace: workspace, address: address, tokenLifetime: tokenLifetime,
             logLevel: logLevel == .info ? .notice : logLevel,
-            rateLimit: limit, accessLog: console)
+            rateLimit: rateLimit, accessLog: console)
         do {
             try runBlocking {
                 try await server.run(stopOn: true) { url in
@@ -88,7 +77,7 @@ struct Serve: ParsableCommand {
                     for app in apps {
                         lines.append("  App \(app.name): client id \(app.clientID), client secret \(app.clientSecret)")
                     }
-                    if let limit { lines.append("  Rate limit: \(limit) — beyond it, 429 with Retry-After.") }
+                    if let rateLimit { lines.append("  Rate limit: \(rateLimit) — beyond it, 429 with Retry-After.") }
                     lines.append("Press Ctrl-C to stop.")
                     print(lines.joined(separator: "\n"))
                     fflush(nil)

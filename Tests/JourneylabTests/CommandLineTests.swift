@@ -25,6 +25,22 @@ import Testing
         try workspace.makeSendable(.id(de.id), relating: "EmailAddress")
     }
 
+    /// A wrong value is a usage error, exit 2, naming the option and what it takes, before
+    /// anything is opened: the README's promise.
+    @Test func wrongOptionValuesAreUsageErrors() throws {
+        let pace = try journeylab("app", "--pace", "fast", "--workspace", path)
+        #expect(pace.status == 2)
+        #expect(pace.errorOutput.contains("The value 'fast' is invalid for '--pace <pace>'"), "\(pace.errorOutput)")
+        #expect(pace.errorOutput.contains("'instant', 'realistic' or 'stepped'"))
+        let port = try journeylab("serve", "--port", "70000", "--workspace", path)
+        #expect(port.status == 2)
+        #expect(port.errorOutput.contains("The value '70000' is invalid for '--port <port>'"), "\(port.errorOutput)")
+        #expect(port.errorOutput.contains("0 to 65535"))
+        let rate = try journeylab("serve", "--rate-limit", "5/x", "--workspace", path)
+        #expect(rate.status == 2 && rate.errorOutput.contains("'--rate-limit <rate-limit>'"), "\(rate.errorOutput)")
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing was opened or created")
+    }
+
     @Test func versionPrintsTheVersion() throws {
         let result = try journeylab("--version")
         #expect(result.status == 0)
