@@ -229,7 +229,8 @@ enum ContactModelStore {
     }
 }
 
-/// An Update Contact Data value, stored as `Type:text` so it reads back as the same typed value.
+/// An Update Contact Data value, stored as `Type|text` (the type, a bar, the text) so it reads back
+/// as the same typed value.
 enum StoredActivityValue {
     static func encode(_ value: FieldValue, type: FieldType) -> String {
         "\(type.description)|\(value.displayText)"
