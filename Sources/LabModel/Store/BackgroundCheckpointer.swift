@@ -12,9 +12,9 @@ import Synchronization
 /// round what the last left. The log starts again from its beginning only when it is wholly
 /// copied as a write begins, which a steady stream of commits never allows: the writer itself
 /// must copy the last few pages between two of its transactions, and that copy syncs both
-/// files, which on a busy disk took up to 15 ms. So the writer does it when firings pause, or
-/// under a steady stream once the log has grown long (256 MiB, at most twice that), already
-/// copied. A round that happens to copy everything between two commits also lets the log start
+/// files, which every firing waiting on the writer feels. So the writer does it when firings
+/// pause, or under a steady stream once the log has grown long (256 MiB, at most twice that),
+/// already copied. A round that happens to copy everything between two commits also lets the log start
 /// again. (A restart checkpoint from the other connection would hold back the writer just as
 /// long, waiting for readers in sleeps of milliseconds.)
 ///
@@ -26,9 +26,8 @@ final class BackgroundCheckpointer: Sendable {
     let pagesBeforeCopy: Int32
     /// Log pages after which the log is started again even while firings keep coming: the rest
     /// is copied and the writer copies the last few pages (at twice this, whatever is left).
-    /// Its file is then kept at about this length: cut back to a quarter at each new start, the
-    /// events' p99 went from 11 to 171 ms; at a quarter of the length the log started again
-    /// four times as often, each time holding the writer for its two syncs.
+    /// Its file is then kept at about this length and written over, never cut back: a shorter
+    /// log starts again more often, and each start holds the writer for its two syncs.
     let pagesBeforeWriterCheckpoints: Int32
     /// How long the writer goes without a commit before the log's file is emptied.
     let quietPeriod: DispatchTimeInterval
@@ -189,8 +188,7 @@ final class BackgroundCheckpointer: Sendable {
     /// Copies what is left of the log and empties its file, unless the writer or a reader is
     /// in the way: this connection then gives up at once rather than hold the writer back while
     /// it waits. (Passive copies never wait, so its busy timeout matters only here and when opening.)
-    /// A write that comes meanwhile waits: emptying a 270 MB log took 76 ms, on a disk mounted
-    /// with `discard`.
+    /// A write that comes meanwhile waits for the emptying, once, after a quiet period.
     private func emptyLog() -> Bool {
         guard let connection = openConnection() else { return false }
         return connection.writeWithoutTransaction { db in

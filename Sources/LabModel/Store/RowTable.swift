@@ -21,7 +21,8 @@ struct RowTable {
     }
 
     /// Keeps `dataExtension.rowCount` current. Every insert and delete goes through this type and
-    /// calls it once per statement batch (a per-row trigger cost 2 µs a row on bulk imports).
+    /// calls it once per statement batch, not per row: the count must never cost bulk imports a
+    /// write per row (Benchmarks/README.md, "Why the speed layer is shaped as it is").
     func adjustRowCount(by change: Int, in db: Database) throws {
         try Self.adjustRowCount(ofDataExtension: stored.definition.id, by: change, in: db)
     }
