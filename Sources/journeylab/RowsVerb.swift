@@ -50,10 +50,17 @@ struct RowsVerb: ParsableCommand {
                             items: rows.rows.map { Row(keys: $0.keys, values: $0.values) }))
                     return
                 }
-                let keyNames = rows.rows.first.map { $0.keys.keys.sorted() } ?? []
-                let valueNames = rows.rows.first.map { $0.values.keys.sorted() } ?? []
-                let table = rows.rows.map { row in keyNames.map { row.keys[$0] ?? "" } + valueNames.map { row.values[$0] ?? "" } }
-                if !table.isEmpty { print(TextTable.render(keyNames + valueNames, table)) }
+                // The rowset names fields in lower case, in no order: people read them as the data
+                // extension declares them, in its order, as the Records screen shows them.
+                let dataExtension = try await client.dataExtension(key: key)
+                let fields = try await client.fields(dataExtensionID: dataExtension.id).map(\.name)
+                let table = rows.rows.map { row in
+                    let values = (row.keys.merging(row.values) { first, _ in first }).reduce(into: [String: String]()) {
+                        $0[$1.key.lowercased()] = $1.value
+                    }
+                    return fields.map { values[$0.lowercased()] ?? "" }
+                }
+                if !table.isEmpty { print(TextTable.render(fields, table)) }
                 let pages = max(1, (rows.count + rows.pageSize - 1) / rows.pageSize)
                 print("Page \(rows.page) of \(pages) · \(rows.count) row\(rows.count == 1 ? "" : "s")")
             }

@@ -88,6 +88,11 @@ extension TerminalSessions {
                 #expect(table.output.contains("Member Updates") && table.output.contains("Published"), "\(table.output)")
                 let page = try verb("rows", "list", membersKey, "--page-size", "2")
                 #expect(page.output.contains("Page 1 of 2 · 4 rows"), "\(page.output)")
+                // Fields as the data extension declares them, in its order, as the Records screen.
+                let header = try #require(page.output.split(separator: "\n").first)
+                #expect(
+                    header.split(separator: " ", omittingEmptySubsequences: true)
+                        == ["EmailAddress", "MemberID", "FirstName", "LastName", "Updated", "eventinstanceid"], "\(page.output)")
             }
         }
 
