@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import LabModel
@@ -110,7 +111,8 @@ import Testing
         let fixture = try EngineFixture()
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
-        let changes = workspace.changes()
+        let collected = Mutex<[WorkspaceChange]>([])
+        let observation = workspace.observeChanges { changes in collected.withLock { $0 += changes } }
         let fired = try await workspace.fireAPIEvent(
             key: seed.trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
@@ -121,8 +123,8 @@ import Testing
         ).records[0].rowID
         workspace.close()
 
-        var seen: [WorkspaceChange] = []
-        for await change in changes { seen.append(change) }
+        observation.cancel()
+        let seen = collected.withLock { $0 }
         #expect(seen.contains(.eventInstance(fired.instanceID)))
         #expect(seen.contains(.rows(dataExtensionID: seed.members.id, rowIDs: [samRow])))
         #expect(seen.contains(.dataExtension(seed.members.id)))

@@ -245,8 +245,8 @@ public final class EventEngine: Sendable {
     }
 
     /// Most single events a transaction decides: enough that the engine catches up quickly once
-    /// a stream of firings pauses (one commit each had it falling behind), few enough that their
-    /// journal lines fit a subscriber's buffer.
+    /// a stream of firings pauses (one commit each had it falling behind), few enough that one
+    /// transaction holds the writer only briefly.
     static let singleEventsPerTransaction = 100
     /// Fewest it decides before giving way to waiting firings, so it still makes progress.
     static let singleEventsBeforeGivingWay = 2

@@ -119,11 +119,6 @@ public final class Workspace: WorkspaceReading, Sendable {
         return result
     }
 
-    /// What changes from now on: journal lines, rows, runs. Each call is a new subscription.
-    public func changes(buffer: Int = 1_000) -> AsyncStream<WorkspaceChange> {
-        feed.subscribe(buffer: buffer)
-    }
-
     /// Hands each batch of changes to `deliver` as it is committed, on the writer's thread:
     /// `deliver` must only queue them (a view's inbox). Nothing is dropped, however many come.
     public func observeChanges(_ deliver: @escaping @Sendable ([WorkspaceChange]) -> Void) -> ChangeObservation {
