@@ -4,12 +4,11 @@ import Terminal
 /// fades: a cell whose text differs from what was shown for the same row is marked; rows
 /// that scroll into view are new to the screen, not changed.
 struct CellHighlights {
-    static let duration: Duration = .seconds(3)
+    /// As long as the table draws a highlight.
+    static let duration = Table.defaultHighlightDuration
 
     private var changed: [String: [Int: ContinuousClock.Instant]] = [:]
     private var lastShown: [String: [String]] = [:]
-
-    var isEmpty: Bool { changed.isEmpty }
 
     /// The rows as the table shows them, marking cells that changed since they were last shown.
     mutating func rows(_ rows: [(id: String, cells: [String])], now: ContinuousClock.Instant) -> [TableRow] {

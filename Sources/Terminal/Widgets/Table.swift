@@ -2,8 +2,10 @@
 /// selected row, recently changed cells highlighted (fading), and an "N of M" footer.
 public struct Table {
     public var columns: [TableColumn]
+    /// How long a changed cell stays marked unless a table says otherwise.
+    public static let defaultHighlightDuration: Duration = .seconds(3)
     /// How long a changed cell stays marked: bright for the first half, then softer.
-    public var highlightDuration: Duration = .seconds(3)
+    public var highlightDuration = Table.defaultHighlightDuration
     static let gap = 2
 
     public init(columns: [TableColumn]) { self.columns = columns }
