@@ -66,11 +66,13 @@ final class DataExtensionsScreen: Screen {
     }
 
     func refresh(after changes: [WorkspaceChange]) {
-        // Row counts and definitions show here; runs and events as such do not.
+        // Row counts and definitions show here; fired events, runs and journeys as such do not.
         let matters = changes.contains { change in
             switch change {
+            case .rows, .dataExtension: true
+            // A Contact Builder event creates its data extension: that shows here too.
+            case .journal(let entry): ["dataExtension", "contactEvent"].contains(entry.entity)
             case .eventInstance, .automationRun, .interaction: false
-            default: true
             }
         }
         if matters { reload() }

@@ -199,4 +199,18 @@ import Testing
              Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
             """)
     }
+
+    /// The list follows what it shows: a data extension made elsewhere appears, while a stream
+    /// of fired events (no new definition, no rows here) leaves it be.
+    @Test func theListFollowsDefinitionsMadeElsewhere() throws {
+        let fixture = try ScreenFixture()
+        _ = try fixture.workspace.createDataExtension(SeedScenario.memberDataExtension(name: "Gym Members"))
+        fixture.settle()
+        #expect(fixture.text.contains("Data Extensions · 3 data extensions") && fixture.text.contains("Gym Members"))
+        let group = try #require(fixture.seed?.group)
+        let event = try fixture.workspace.createContactEvent(name: "Gym", eventKey: "gym-event", destinationGroupID: group.id)
+        _ = try fixture.workspace.createEventDataExtension(for: event.id, name: "Gym Preferences", fields: [])
+        fixture.settle()
+        #expect(fixture.text.contains("Data Extensions · 4 data extensions") && fixture.text.contains("Gym Preferences"))
+    }
 }
