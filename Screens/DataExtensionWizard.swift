@@ -191,9 +191,7 @@ struct DataExtensionWizard {
 
     /// Pasted text, into the focused field or cell, one line's characters.
     mutating func paste(_ text: String) {
-        for character in text where character != "\n" && character != "\r" {
-            _ = handle(.character(character == "\t" ? " " : character))
-        }
+        for character in pastedLine(text) { _ = handle(.character(character)) }
     }
 
     /// The workspace refused the definition: the wizard stays as typed, saying why.

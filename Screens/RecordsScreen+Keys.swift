@@ -14,9 +14,7 @@ extension RecordsScreen {
             if filter.isTyping {
                 filter.paste(text)
             } else if case .form(var form) = modal, !form.isSaving {
-                for character in text where character != "\n" && character != "\r" {
-                    form.state.handle(.character(character == "\t" ? " " : character))
-                }
+                for character in pastedLine(text) { form.state.handle(.character(character)) }
                 modal = .form(form)
             }
             return .handled

@@ -58,7 +58,7 @@ struct FilterPrompt {
 
     /// Pasted text at the cursor, one line's characters.
     mutating func paste(_ pasted: String) {
-        for character in pasted where character != "\n" && character != "\r" { typed.insert(character == "\t" ? " " : character) }
+        for character in pastedLine(pasted) { typed.insert(character) }
         problem = nil
     }
 
