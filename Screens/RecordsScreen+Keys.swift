@@ -72,8 +72,6 @@ extension RecordsScreen {
                 try trial.count(from: source)
                 window = trial
                 applyFilter(trial.query.filter)
-            } catch let error as RecordFilterSyntaxError {
-                filter.problem = error.description
             } catch {
                 filter.problem = String(describing: error)
             }

@@ -226,16 +226,20 @@ final class RecordsScreen: Screen {
             title: title, notices: notices.isEmpty ? [.plain("External key \(dataExtension.externalKey)")] : notices)
     }
 
-    /// A filter on this data extension's own fields, as the prompt's example: a Boolean (the
-    /// tutorial's `Updated`) if it has one, else its first field.
+    /// A filter on this data extension's own fields, as the prompt's example in both readable
+    /// syntaxes: a Boolean (the tutorial's `Updated`) if it has one, else its first field.
     var filterExample: String {
         let fields = dataExtension.fields.filter { !$0.isSystem }
-        guard let field = fields.first(where: { $0.type == .boolean }) ?? fields.first else { return "e.g. Field eq 'value'" }
-        switch field.type {
-        case .boolean: return "e.g. \(field.name) eq 'True'"
-        case .number, .decimal: return "e.g. \(field.name) gt 1"
-        default: return "e.g. \(field.name) like 'S%'"
+        guard let field = fields.first(where: { $0.type == .boolean }) ?? fields.first else {
+            return "e.g. Field eq 'value' or Field is value"
         }
+        let example: Filter =
+            switch field.type {
+            case .boolean: .compare(field: field.name, .equals, value: "True")
+            case .number, .decimal: .compare(field: field.name, .greater, value: "1")
+            default: .compare(field: field.name, .like, value: "S%")
+            }
+        return "e.g. \(RESTFilterSyntax.text(of: example)) or \(CriteriaTextSyntax.text(of: example))"
     }
 
     func render(into buffer: inout Buffer, area: Rect) {

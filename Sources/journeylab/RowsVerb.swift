@@ -1,5 +1,6 @@
 import ArgumentParser
 import LabClient
+import LabModel
 
 struct RowsVerb: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,11 +26,16 @@ struct RowsVerb: ParsableCommand {
             discussion: """
                 `journeylab status` lists every data extension's external key. Example: watch the flags flip.
                   journeylab rows list MEMBERS-KEY --filter "Updated eq 'True'"
+                The filter reads as the REST API's $filter or as Journey Builder's criteria text
+                ("Updated is True"); it is sent as a $filter.
                 """)
 
         @OptionGroup var client: ClientOptions
         @Argument(help: "The data extension's external key.") var key: String
-        @Option(help: "A $filter, e.g. \"Updated eq 'False'\".") var filter: String?
+        @Option(
+            help: "Rows matching a filter, e.g. \"Updated eq 'False'\" or \"Updated is False\".",
+            transform: { text throws(FilterSyntaxError) in try ReadableFilterSyntax.parse(text) })
+        var filter: Filter?
         @Option(help: "The page to read, from 1.") var page = 1
         @Option(help: "Rows per page (at most 2,500).") var pageSize = 50
 
@@ -40,7 +46,8 @@ struct RowsVerb: ParsableCommand {
 
         func run() throws {
             let client = try client.client()
-            let (key, filter, page, pageSize, asJSON) = (key, filter, page, pageSize, self.client.json)
+            let (key, page, pageSize, asJSON) = (key, page, pageSize, self.client.json)
+            let filter = filter.map(RESTFilterSyntax.text(of:))
             try callingAPI {
                 let rows = try await client.rows(dataExtensionKey: key, page: page, pageSize: pageSize, filter: filter)
                 if asJSON {

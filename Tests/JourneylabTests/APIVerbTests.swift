@@ -61,8 +61,9 @@ extension TerminalSessions {
                         "--de-name", "Member Preferences", "--de-key", RunningEmulator.seedEventDataKey, "Preference=frankfurter")
                         as? [String: Any])
                 #expect(UUID(uuidString: fired["eventInstanceId"] as? String ?? "") != nil)
+                // Journey Builder's criteria text reads as well as a $filter.
                 try waitUntil("sam's flag to flip") {
-                    let rows = try json("rows", "list", membersKey, "--filter", "Updated eq 'True'") as? [String: Any]
+                    let rows = try json("rows", "list", membersKey, "--filter", "Updated is True") as? [String: Any]
                     return rows?["count"] as? Int == 1
                 }
 
@@ -116,6 +117,12 @@ extension TerminalSessions {
                 #expect(nan.status == 2 && nan.errorOutput.contains("--interval takes 0.05 to 60 seconds."))
                 let notAPair = try verb("rows", "upsert", "KEY", "EmailAddress")
                 #expect(notAPair.status == 2 && notAPair.errorOutput.contains("\"EmailAddress\" is not Field=Value."))
+                let badFilter = try verb("rows", "list", "KEY", "--filter", "Updated iz True")
+                #expect(badFilter.status == 2, "\(badFilter.errorOutput)")
+                #expect(
+                    badFilter.errorOutput.contains(
+                        "The filter \"Updated iz True\" is not valid: \"iz\" is not an operator"),
+                    "\(badFilter.errorOutput)")
             }
             let nobody = try verb("journeys")
             #expect(nobody.status == 1)

@@ -115,7 +115,7 @@ import Testing
 
         let apiTrigger = try workspace.setTrigger(
             of: journey, name: "Members by API", type: .apiEvent, dataExtension: .name("Members"),
-            filter: try FilterParser.parse("Updated is False"))
+            filter: try CriteriaTextSyntax.parse("Updated is False"))
         #expect(apiTrigger.key.hasPrefix("APIEvent-"))
         try workspace.setEntryMode(.reEntryAnytime, of: journey)
         let activated = try workspace.activate(journey)
@@ -155,14 +155,14 @@ import Testing
 
         #expect(throws: ContactModelError.unknownAttribute("Shoe")) {
             try workspace.setTrigger(
-                of: journey, name: "T", dataExtension: .name("Members"), filter: .condition(FilterCondition("Shoe", .is, "x")))
+                of: journey, name: "T", dataExtension: .name("Members"), filter: .compare(field: "Shoe", .equals, value: "x"))
         }
         #expect(
             throws: ContactModelError.filterValueWrongType(attribute: "Members.Updated", value: "Maybe", problem: .notABoolean)
         ) {
             try workspace.setTrigger(
                 of: journey, name: "T", dataExtension: .name("Members"),
-                filter: .condition(FilterCondition("Members.Updated", .is, "Maybe")))
+                filter: .compare(field: "Members.Updated", .equals, value: "Maybe"))
         }
         #expect(throws: ContactModelError.activityValueWrongType(field: "MemberID", value: "five", problem: .notAWholeNumber)) {
             try workspace.addUpdateContactActivity(to: journey, dataExtension: .name("Members"), field: "MemberID", value: "five")
@@ -243,29 +243,25 @@ import Testing
     }
 
     @Test func filtersHaveAReadableTextForm() throws {
-        let parsed = try FilterParser.parse(
+        let parsed = try CriteriaTextSyntax.parse(
             "Updated is False AND (MemberID greater 3 OR LastName contains 'van der') AND FirstName is not null")
         #expect(
             parsed
-                == .group(
-                    .and,
-                    [
-                        .condition(FilterCondition("Updated", .is, "False")),
-                        .group(
-                            .or,
-                            [
-                                .condition(FilterCondition("MemberID", .greater, "3")),
-                                .condition(FilterCondition("LastName", .contains, "van der")),
-                            ]),
-                        .condition(FilterCondition("FirstName", .isNotNull)),
-                    ]))
+                == .all([
+                    .compare(field: "Updated", .equals, value: "False"),
+                    .any([
+                        .compare(field: "MemberID", .greater, value: "3"),
+                        .compare(field: "LastName", .contains, value: "van der"),
+                    ]),
+                    .isNotNull(field: "FirstName"),
+                ]))
         #expect(
             parsed.description
-                == "Updated is False AND (MemberID greater 3 OR LastName contains van der) AND FirstName is not null")
-        #expect(try FilterParser.parse("Updated is not False") == .condition(FilterCondition("Updated", .isNot, "False")))
-        #expect(throws: FilterParser.Failure.self) { try FilterParser.parse("Updated False") }
-        #expect(throws: FilterParser.Failure.self) { try FilterParser.parse("A is 1 AND B is 2 OR C is 3") }
-        #expect(throws: FilterParser.Failure.self) { try FilterParser.parse("(A is 1") }
+                == "Updated is False AND (MemberID greater 3 OR LastName contains 'van der') AND FirstName is not null")
+        #expect(try CriteriaTextSyntax.parse("Updated is not False") == .compare(field: "Updated", .notEquals, value: "False"))
+        #expect(throws: FilterSyntaxError.self) { try CriteriaTextSyntax.parse("Updated False") }
+        #expect(throws: FilterSyntaxError.self) { try CriteriaTextSyntax.parse("A is 1 AND B is 2 OR C is 3") }
+        #expect(throws: FilterSyntaxError.self) { try CriteriaTextSyntax.parse("(A is 1") }
         #expect(EntryMode(marketingCloudName: "NotSet") == .noReEntry)
         #expect(EntryMode(marketingCloudName: "MultipleEntries") == .reEntryAnytime)
     }

@@ -40,7 +40,8 @@ import Testing
                 value += 1
                 return value
             }
-            let filter = FilterExpression.group(useAnd ? .and : .or, conditions.map { .condition(Self.filterCondition($0)) })
+            let parts = conditions.map(Self.filter)
+            let filter: Filter = useAnd ? .all(parts) : .any(parts)
             let expected = Set(
                 rows.indices.filter { index in
                     let results = conditions.map { Self.matches(rows[index], $0) }
@@ -51,53 +52,74 @@ import Testing
         }
     }
 
-    private static func filterCondition(_ condition: Condition) -> FilterCondition {
+    /// What a condition tests: a comparison, or whether the field is empty.
+    private enum Test {
+        case compare(FilterComparison)
+        case isNull
+        case isNotNull
+    }
+
+    private static func spec(_ condition: Condition) -> (field: String, test: Test, value: String) {
         switch condition.field {
         case 0:
-            let ops: [FilterOperator] = [.equals, .notEquals, .greater, .less, .isNull, .isNotNull]
-            return FilterCondition("N", ops[condition.op], ["0", "2", "4", "5", ""][condition.value])
+            let tests: [Test] = [
+                .compare(.equals), .compare(.notEquals), .compare(.greater), .compare(.less), .isNull, .isNotNull,
+            ]
+            return ("N", tests[condition.op], ["0", "2", "4", "5", ""][condition.value])
         case 1:
-            let ops: [FilterOperator] = [.is, .isNot, .is, .isNot, .isNull, .isNotNull]
-            return FilterCondition("B", ops[condition.op], ["True", "False", "true", "0", "1"][condition.value])
+            let tests: [Test] = [
+                .compare(.equals), .compare(.notEquals), .compare(.equals), .compare(.notEquals), .isNull, .isNotNull,
+            ]
+            return ("B", tests[condition.op], ["True", "False", "true", "0", "1"][condition.value])
         default:
-            let ops: [FilterOperator] = [.equals, .notEquals, .contains, .contains, .isNull, .isNotNull]
-            return FilterCondition("T", ops[condition.op], ["AB", "abc", "b", "_", "%"][condition.value])
+            let tests: [Test] = [
+                .compare(.equals), .compare(.notEquals), .compare(.contains), .compare(.contains), .isNull, .isNotNull,
+            ]
+            return ("T", tests[condition.op], ["AB", "abc", "b", "_", "%"][condition.value])
+        }
+    }
+
+    private static func filter(_ condition: Condition) -> Filter {
+        let (field, test, value) = spec(condition)
+        switch test {
+        case .compare(let comparison): return .compare(field: field, comparison, value: value)
+        case .isNull: return .isNull(field: field)
+        case .isNotNull: return .isNotNull(field: field)
         }
     }
 
     /// What the condition means, read plainly: empty values match only "is null" and "not equal".
     private static func matches(_ row: Row, _ condition: Condition) -> Bool {
-        let spec = filterCondition(condition)
-        let text = spec.value ?? ""
+        let (_, test, text) = spec(condition)
         switch condition.field {
         case 0:
             let value = Int(text)
-            return compare(row.number, value, spec.operator) { $0 < $1 }
+            return compare(row.number, value, test) { $0 < $1 }
         case 1:
             let value = ["true", "1"].contains(text.lowercased())
-            return compare(row.flag, value, spec.operator) { !$0 && $1 }
+            return compare(row.flag, value, test) { !$0 && $1 }
         default:
-            if spec.operator == .contains { return row.text?.lowercased().contains(text.lowercased()) ?? false }
-            return compare(row.text?.lowercased(), text.lowercased(), spec.operator) { $0 < $1 }
+            if case .compare(.contains) = test { return row.text?.lowercased().contains(text.lowercased()) ?? false }
+            return compare(row.text?.lowercased(), text.lowercased(), test) { $0 < $1 }
         }
     }
 
     private static func compare<Value: Equatable>(
-        _ stored: Value?, _ wanted: Value?, _ op: FilterOperator, less: (Value, Value) -> Bool
+        _ stored: Value?, _ wanted: Value?, _ test: Test, less: (Value, Value) -> Bool
     ) -> Bool {
-        switch op {
+        switch test {
         case .isNull: return stored == nil
         case .isNotNull: return stored != nil
-        case .is, .equals: return stored == wanted
-        case .isNot, .notEquals: return stored != wanted
-        case .greater: return stored.flatMap { s in wanted.map { less($0, s) } } ?? false
-        case .less: return stored.flatMap { s in wanted.map { less(s, $0) } } ?? false
-        case .contains: return false
+        case .compare(.equals): return stored == wanted
+        case .compare(.notEquals): return stored != wanted
+        case .compare(.greater): return stored.flatMap { s in wanted.map { less($0, s) } } ?? false
+        case .compare(.less): return stored.flatMap { s in wanted.map { less(s, $0) } } ?? false
+        case .compare: return false
         }
     }
 
     /// A data extension, journey and automation of their own; returns the contact keys let in.
-    private static func runOnce(_ fixture: EngineFixture, round n: Int, rows: [Row], filter: FilterExpression) async throws
+    private static func runOnce(_ fixture: EngineFixture, round n: Int, rows: [Row], filter: Filter) async throws
         -> Set<String>
     {
         let workspace = fixture.workspace

@@ -7,7 +7,7 @@ import Testing
 @Suite struct EntryRuleTests {
     /// A members journey with no filter, an optional wait, and Update Contact Data `Updated = True`.
     private func journey(
-        _ fixture: EngineFixture, mode: EntryMode, waitDays: Int? = nil, filter: FilterExpression? = nil
+        _ fixture: EngineFixture, mode: EntryMode, waitDays: Int? = nil, filter: Filter? = nil
     ) throws -> (members: DataExtension, trigger: EventDefinition, journey: Interaction) {
         let workspace = fixture.workspace
         let members = try fixture.temp.members()
@@ -72,7 +72,7 @@ import Testing
 
     @Test func theFilterIsCheckedBeforeTheEntryMode() async throws {
         let fixture = try EngineFixture()
-        let (_, trigger, _) = try journey(fixture, mode: .noReEntry, filter: .condition(FilterCondition("MemberID", .less, "3")))
+        let (_, trigger, _) = try journey(fixture, mode: .noReEntry, filter: .compare(field: "MemberID", .less, value: "3"))
         #expect(try await fire(fixture, trigger) == .entered)  // MemberID 1
         // Now the flag is True but the filter is on MemberID: the entry mode is what keeps her out.
         #expect(try await fire(fixture, trigger) == .alreadyInJourney)
@@ -93,12 +93,10 @@ import Testing
         try workspace.newDraft(of: .id(seed.journey.id))
         let gold = try workspace.setTrigger(
             of: .id(seed.journey.id), name: "Gold members", dataExtension: .id(seed.members.id),
-            filter: .group(
-                .and,
-                [
-                    .condition(FilterCondition("Updated", .is, "False")),
-                    .condition(FilterCondition("Loyalty.Tier", .equals, "gold")),
-                ]))
+            filter: .all([
+                .compare(field: "Updated", .equals, value: "False"),
+                .compare(field: "Loyalty.Tier", .equals, value: "gold"),
+            ]))
         try workspace.activate(.id(seed.journey.id))
         try workspace.runOnce(seed.automation.id)
         await fixture.engine.settle()

@@ -8,7 +8,8 @@ import Testing
     static func plan(_ seed: SeedScenario.Configured, filter: String = "Updated is False") throws -> JourneyVersionPlan {
         JourneyVersionPlan(
             name: "Wait then mark", entryMode: .reEntryAnytime,
-            trigger: TriggerPlan(eventDefinition: .key(seed.trigger.key.lowercased()), filter: try FilterParser.parse(filter)),
+            trigger: TriggerPlan(
+                eventDefinition: .key(seed.trigger.key.lowercased()), filter: try CriteriaTextSyntax.parse(filter)),
             activities: [
                 ActivityPlan(.wait(duration: 1, unit: .days)),
                 ActivityPlan(.updateContactData(dataExtension: .id(seed.members.id), field: .name("updated"), value: "true")),

@@ -6,6 +6,58 @@ import Testing
 
 /// A workspace made by an earlier version opens in this one with all it held.
 @Suite struct MigrationTests {
+    @Test func triggerFiltersStoredBeforeTheFilterTreeReadAsTheTree() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("workspace.sqlite").path)
+        try Migrations.migrator.migrate(queue, upTo: "v7 ids without AUTOINCREMENT")
+        let now = "2026-12-08 02:00:00.000"
+        let stored = [
+            ("e1", #"{"condition":{"_0":{"attribute":"Updated","operator":"is","value":"False"}}}"#),
+            (
+                "e2",
+                #"{"group":{"_0":"OR","_1":[{"condition":{"_0":{"attribute":"LastName","operator":"is null"}}},"#
+                    + #"{"group":{"_0":"AND","_1":[{"condition":{"_0":{"attribute":"MemberID","operator":"greater","value":"3"}}},"#
+                    + #"{"condition":{"_0":{"attribute":"Tier","operator":"not equals","value":"gold"}}}]}}]}}"#
+            ),
+        ]
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO dataExtension (id, name, externalKey, tableName, createdAt, modifiedAt)
+                    VALUES ('d1', 'Members', 'MEMBERS', 'de_1', ?, ?)
+                    """, arguments: [now, now])
+            for (id, json) in stored {
+                try db.execute(
+                    sql: """
+                        INSERT INTO eventDefinition (id, key, name, type, dataExtensionID, filter, createdAt, modifiedAt)
+                        VALUES (?, ?, ?, 'APIEvent', 'd1', ?, ?, ?)
+                        """, arguments: [id, "key-\(id)", "Trigger \(id)", json, now, now])
+            }
+        }
+
+        try Migrations.migrator.migrate(queue)
+
+        let filters = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT filter FROM eventDefinition ORDER BY id").map {
+                try JSONDecoder().decode(Filter.self, from: Data($0.utf8))
+            }
+        }
+        #expect(
+            filters == [
+                .compare(field: "Updated", .equals, value: "False"),
+                .any([
+                    .isNull(field: "LastName"),
+                    .all([.compare(field: "MemberID", .greater, value: "3"), .compare(field: "Tier", .notEquals, value: "gold")]),
+                ]),
+            ])
+        #expect(
+            filters.map(\.description) == [
+                "Updated is False", "LastName is null OR (MemberID greater 3 AND Tier not equals gold)",
+            ])
+    }
+
     @Test func tablesRebuiltWithoutAutoincrementKeepTheirRowsIdsIndexesAndConstraints() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

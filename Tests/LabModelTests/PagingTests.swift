@@ -77,7 +77,7 @@ import Testing
     @Test func filtersSelectBySimpleConditions() throws {
         let (temp, de) = try crowd()
         let ref = DataExtensionReference.id(de.id)
-        func matching(_ filter: RecordFilter) throws -> [String] {
+        func matching(_ filter: Filter) throws -> [String] {
             ids(try temp.workspace.rows(of: ref, limit: 100, matching: filter), de)
         }
         #expect(try matching(.compare(field: "lastname", .equals, value: "banger")) == ["1", "9", "13", "17", "21"])

@@ -79,7 +79,7 @@ import Testing
         try workspace.newDraft(of: .id(seed.journey.id))
         let trigger2 = try workspace.setTrigger(
             of: .id(seed.journey.id), name: "Members via API", dataExtension: .id(members.id),
-            filter: .condition(FilterCondition("Updated", .is, "False")))
+            filter: .compare(field: "Updated", .equals, value: "False"))
         let journey = try workspace.activate(.id(seed.journey.id))
         #expect(journey.versions.map(\.status) == [.stopped, .published])
 

@@ -95,7 +95,7 @@ import Testing
         try workspace.newDraft(of: .id(fixture.seed.journey.id))
         try workspace.setTrigger(
             of: .id(fixture.seed.journey.id), name: "Members via API", dataExtension: .id(fixture.seed.members.id),
-            filter: .condition(FilterCondition("Updated", .is, "False")),
+            filter: .compare(field: "Updated", .equals, value: "False"),
             key: "CONTACT-EVENT-eb0f4103-01f5-e729-8a27-465afcae3a1e")
         try workspace.activate(.id(fixture.seed.journey.id))
         let token = try await fixture.token()

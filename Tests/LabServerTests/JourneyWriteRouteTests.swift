@@ -147,8 +147,9 @@ import Testing
             (
                 Self.body(
                     fixture,
-                    criteria: #"<FilterDefinition><Condition Key=\"Members.Updated\" Operator=\"Begins\"/></FilterDefinition>"#),
-                "operator \"Begins\" on Members.Updated is not emulated"
+                    criteria:
+                        #"<FilterDefinition><Condition Key=\"Members.Updated\" Operator=\"NotContains\"/></FilterDefinition>"#),
+                "operator \"NotContains\" on Members.Updated is not emulated"
             ),
             (
                 Self.body(

@@ -4,9 +4,51 @@ import Screens
 import Terminal
 import Testing
 
-/// Filtering the records with the REST API's `$filter`: refusals with the line kept, the line
-/// edited anywhere, Esc that cancels, and the filter named whatever happens.
+/// Filtering the records with the REST API's `$filter` or Journey Builder's criteria text:
+/// refusals with the line kept, the line edited anywhere, Esc that cancels, and the filter named
+/// whatever happens.
 @Suite struct RecordsFilterTests {
+    /// A learner who types the tutorial's criteria text (`Updated is False`) gets the rows.
+    @Test func recordsFilterWithJourneyBuildersCriteriaText() throws {
+        let fixture = try ScreenFixture()
+        fixture.press(.down, .enter, .character("/"))
+        fixture.type("Updated is False AND LastName is not Sausage")
+        fixture.press(.enter)
+        fixture.expectScreen(
+            """
+             JourneyLab · Contact Builder › Data Extensions › Members
+                                      │Members · 1 of 3 records · sendable
+            Contact Builder           │Filtered: Updated is False AND LastName is not Sausage · / changes it,
+              Data Extensions         │Esc clears it
+              Data Designer (soon)    │EmailAddress       MemberID  FirstName  LastName  Updated  eventinstance…
+              Contacts (soon)         │sally@sausage.com         3  Sally      Saveloy   False
+            Journey Builder           │
+              Journeys (soon)         │
+            Automation Studio         │
+              Automations (soon)      │
+            App Center                │
+              Apps (soon)             │
+            JourneyLab                │
+              API Console (soon)      │
+              Event Flow (soon)       │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │                                                                   1 of 1
+            a Add · / Filter · s Sort · Enter / e Edit · d Delete · Esc Clear filter · ? Help · q Quit
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
+            """)
+    }
+
     /// `/` takes the REST API's `$filter`; a wrong one is refused with the text kept; Esc on the
     /// records clears the filter before it leaves; a pasted filter is typed in.
     @Test func recordsFilterWithTheRowsetSyntax() throws {
@@ -18,9 +60,9 @@ import Testing
             """
              JourneyLab · Contact Builder › Data Extensions › Members
                                       │Members · 3 records · sendable
-            Contact Builder           │Filter: MemberID gt▏ (e.g. Updated eq 'True')
-              Data Extensions         │✗ The filter "MemberID gt" is not valid: use Field eq 'value', with
-              Data Designer (soon)    │and/or.
+            Contact Builder           │Filter: MemberID gt▏ (e.g. Updated eq 'True' or Updated is True)
+              Data Extensions         │✗ The filter "MemberID gt" is not valid: "gt" needs a value. Write Field
+              Data Designer (soon)    │eq 'value' or Field is value, joined with and/or.
               Contacts (soon)         │EmailAddress       MemberID  FirstName  LastName  Updated  eventinstance…
             Journey Builder           │susan@sausage.com         1  Susan      Sausage   False
               Journeys (soon)         │sam@sausage.com           2  Sam        Sausage   False

@@ -15,7 +15,7 @@ public enum ContactModelError: Error, Sendable, Hashable {
     case eventSourceNotSendable(dataExtension: String)
     case unknownAttribute(String)
     case filterValueWrongType(attribute: String, value: String, problem: ValueProblem)
-    case filterValueMissing(attribute: String)
+    case filterOperatorNotApplicable(attribute: String, operator: String, type: String)
     case activityTargetNotLinked(dataExtension: String)
     case activityValueWrongType(field: String, value: String, problem: ValueProblem)
     case systemFieldNotUpdatable(field: String)
@@ -56,7 +56,8 @@ extension ContactModelError: CustomStringConvertible {
             "The filter names \"\(attribute)\", which is neither a field of the event source nor an attribute of a linked data extension."
         case .filterValueWrongType(let attribute, let value, let problem):
             "Filter on \(attribute): the value \"\(value)\" \(problem)."
-        case .filterValueMissing(let attribute): "Filter on \(attribute): the condition needs a value."
+        case .filterOperatorNotApplicable(let attribute, let op, let type):
+            "Filter on \(attribute): it is \(type), and \"\(op)\" applies to text only."
         case .activityTargetNotLinked(let dataExtension):
             "Update Contact Data cannot find contacts in \(dataExtension): make it sendable or link it in an attribute group."
         case .activityValueWrongType(let field, let value, let problem):

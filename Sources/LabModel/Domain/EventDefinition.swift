@@ -9,7 +9,7 @@ public struct EventDefinition: Sendable, Hashable, Identifiable {
     /// The data extension entries are read from (and API events write to).
     public var dataExtensionID: UUID
     /// The contact filter criteria; nil lets everyone in.
-    public var filter: FilterExpression?
+    public var filter: Filter?
 }
 
 public enum EventDefinitionType: String, Sendable, Hashable, CaseIterable {

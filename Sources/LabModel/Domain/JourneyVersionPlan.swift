@@ -26,9 +26,9 @@ public struct JourneyVersionPlan: Sendable, Hashable {
 /// the definition, so every version listening to it applies the same one.
 public struct TriggerPlan: Sendable, Hashable {
     public var eventDefinition: EventDefinitionReference
-    public var filter: FilterExpression?
+    public var filter: Filter?
 
-    public init(eventDefinition: EventDefinitionReference, filter: FilterExpression?) {
+    public init(eventDefinition: EventDefinitionReference, filter: Filter?) {
         self.eventDefinition = eventDefinition
         self.filter = filter
     }

@@ -23,28 +23,6 @@ public struct RecordSort: Sendable, Hashable {
     }
 }
 
-/// A condition on records, as people and the API's `$filter` write them.
-public indirect enum RecordFilter: Sendable, Hashable {
-    case compare(field: String, RecordComparison, value: String)
-    case isNull(field: String)
-    case isNotNull(field: String)
-    case all([RecordFilter])
-    case any([RecordFilter])
-}
-
-public enum RecordComparison: String, Sendable, Hashable, CaseIterable {
-    case equals = "eq"
-    case notEquals = "ne"
-    case greater = "gt"
-    case greaterOrEqual = "ge"
-    case less = "lt"
-    case lessOrEqual = "le"
-    /// Text contains the value.
-    case contains = "contains"
-    /// Text matches a SQL pattern, `%` any run of characters, `_` one (Marketing Cloud's `like`).
-    case like = "like"
-}
-
 /// Where a page starts: after (or before) this row in the query's order.
 public struct RecordCursor: Sendable, Hashable {
     let sortValue: FieldValue?

@@ -14,18 +14,17 @@ public struct RecordQuery: Sendable, Hashable {
     }
 }
 
-/// A filter ready to run, read from what a person typed. Its users keep it and hand it back to
-/// the workspace; what it holds inside is the model's business (the syntax tree the reads
-/// compile to SQL), and it still says the text it came from.
+/// A filter as a person typed it, in either readable syntax (`ReadableFilterSyntax`), with the
+/// tree it reads as: the view shows the text, the workspace runs the tree.
 public struct RecordCondition: Sendable, Hashable {
-    /// As typed: `Updated eq 'True'`.
+    /// As typed: `Updated eq 'True'` or `Updated is True`.
     public let text: String
-    let filter: RecordFilter
+    public let filter: Filter
 
-    /// - Throws: `RecordFilterSyntaxError` saying what is not valid.
-    public init(parsing text: String) throws(RecordFilterSyntaxError) {
+    /// - Throws: `FilterSyntaxError` saying what is not valid.
+    public init(parsing text: String) throws(FilterSyntaxError) {
         self.text = text.trimmingCharacters(in: .whitespaces)
-        filter = try RecordFilterText.parse(text)
+        filter = try ReadableFilterSyntax.parse(text)
     }
 }
 

@@ -43,7 +43,7 @@ public enum SeedScenario {
         let journey = try workspace.createInteraction(name: "Member Updates", key: "member-updates")
         let trigger = try workspace.setTrigger(
             of: .id(journey.id), name: "Members not updated", dataExtension: .id(members.id),
-            filter: .condition(FilterCondition("Updated", .is, "False")), key: triggerKey)
+            filter: .compare(field: "Updated", .equals, value: "False"), key: triggerKey)
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
         try workspace.activate(.id(journey.id))

@@ -82,7 +82,7 @@ struct EntryDecision {
         var arguments: [DatabaseValue] = []
         var filterSQL = "1"
         if let filter = target.filter {
-            let compiled = try TriggerFilterSQL(source: source, in: db).condition(filter)
+            let compiled = try TriggerFilterFields(source: source, in: db).compiler.condition(for: filter)
             filterSQL = compiled.sql
             arguments += compiled.arguments
         }

@@ -11,7 +11,7 @@ struct EntryTarget {
     let entryMode: EntryMode
     /// The data extension whose row holds the contact's attributes for the filter.
     let sourceID: UUID
-    let filter: FilterExpression?
+    let filter: Filter?
     let activities: [JourneyActivity]
 
     var isRunning: Bool { versionID != nil }

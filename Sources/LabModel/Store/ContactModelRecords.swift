@@ -80,7 +80,7 @@ enum ContactModelStore {
             id: UUID(uuidString: row["id"])!, key: row["key"], name: row["name"],
             type: EventDefinitionType(rawValue: row["type"]) ?? .contactEvent,
             dataExtensionID: UUID(uuidString: row["dataExtensionID"])!,
-            filter: try filterJSON.map { try JSONDecoder().decode(FilterExpression.self, from: Data($0.utf8)) })
+            filter: try filterJSON.map { try JSONDecoder().decode(Filter.self, from: Data($0.utf8)) })
     }
 
     static func eventDefinitions(in db: Database) throws -> [EventDefinition] {

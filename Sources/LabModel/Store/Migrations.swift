@@ -80,6 +80,9 @@ enum Migrations {
                 try rebuildWithoutAutoincrement(table, in: db)
             }
         }
+        migrator.registerMigration("v8 trigger filters stored as the filter tree") { db in
+            try FilterJSONMigration.run(in: db)
+        }
         return migrator
     }
 

@@ -7,7 +7,7 @@ extension Workspace {
     @discardableResult
     public func createEventDefinition(
         name: String, key: String? = nil, type: EventDefinitionType = .apiEvent, dataExtension: DataExtensionReference,
-        filter: FilterExpression? = nil
+        filter: Filter? = nil
     ) throws -> EventDefinition {
         try DefinitionRules.checkName(name, of: "event definition")
         return try perform { db in

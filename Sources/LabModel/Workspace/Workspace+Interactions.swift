@@ -13,7 +13,7 @@ extension Workspace {
     @discardableResult
     public func setTrigger(
         of journey: InteractionReference, name: String, type: EventDefinitionType = .contactEvent,
-        dataExtension: DataExtensionReference, filter: FilterExpression? = nil, key: String? = nil
+        dataExtension: DataExtensionReference, filter: Filter? = nil, key: String? = nil
     ) throws -> EventDefinition {
         try DefinitionRules.checkName(name, of: "trigger")
         return try editDraft(of: journey) { draft, interaction, db in
@@ -244,7 +244,7 @@ extension Workspace {
     /// A new event definition on `dataExtension`, which must be sendable or an attribute-group root.
     func insertEventDefinition(
         name: String, key: String?, type: EventDefinitionType, dataExtension: DataExtensionReference,
-        filter: FilterExpression?, in db: Database
+        filter: Filter?, in db: Database
     ) throws -> (EventDefinition, DataExtension) {
         let source = try StoredDataExtension.load(dataExtension, in: db).definition
         let groups = try ContactModelStore.attributeGroups(in: db)

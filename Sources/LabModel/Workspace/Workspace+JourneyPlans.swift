@@ -141,7 +141,7 @@ extension Workspace {
             }
         guard let row else { throw ContactModelError.notFound(kind: "event definition", reference: "\(plan.eventDefinition)") }
         var definition = try ContactModelStore.eventDefinition(from: row)
-        guard plan.filter?.normalizedCriteria != definition.filter?.normalizedCriteria else { return definition }
+        guard plan.filter?.normalized != definition.filter?.normalized else { return definition }
         if let filter = plan.filter {
             let source = try StoredDataExtension.load(.id(definition.dataExtensionID), in: db).definition
             let groups = try ContactModelStore.attributeGroups(in: db)
@@ -168,17 +168,5 @@ extension Workspace {
             ])
         definition.filter = plan.filter
         return definition
-    }
-}
-
-extension FilterExpression {
-    /// The same criteria however a boolean was spelled (`False`, `false`).
-    var normalizedCriteria: FilterExpression {
-        switch self {
-        case .condition(var condition):
-            if condition.operator == .is || condition.operator == .isNot { condition.value = condition.value?.lowercased() }
-            return .condition(condition)
-        case .group(let join, let parts): return .group(join, parts.map(\.normalizedCriteria))
-        }
     }
 }

@@ -12,7 +12,7 @@ extension WorkspaceReading {
     /// Screens page by keyset (`rows(of:after:)`); this is for callers that can only say "page N".
     public func rows(
         of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort? = nil,
-        matching filter: RecordFilter? = nil
+        matching filter: Filter? = nil
     ) throws -> NumberedPage {
         try readSorted(reference, by: sort) { db, stored in
             NumberedPage(
@@ -25,7 +25,7 @@ extension WorkspaceReading {
     /// so deep offsets cost time: screens use it near the start and for jumps.
     public func records(
         of reference: DataExtensionReference, offset: Int, limit: Int, sortedBy sort: RecordSort? = nil,
-        matching filter: RecordFilter? = nil
+        matching filter: Filter? = nil
     ) throws -> [Record] {
         try readSorted(reference, by: sort) { db, stored in
             try records(in: stored, offset: offset, limit: limit, sortedBy: sort, matching: filter, db: db)
@@ -33,20 +33,20 @@ extension WorkspaceReading {
     }
 
     /// How many records match `filter`: the kept row count when nil, else a count of the matches.
-    public func rowCount(of reference: DataExtensionReference, matching filter: RecordFilter?) throws -> Int {
+    public func rowCount(of reference: DataExtensionReference, matching filter: Filter?) throws -> Int {
         try database.read { db in try rowCount(in: try StoredDataExtension.load(reference, in: db), matching: filter, db: db) }
     }
 
-    private func rowCount(in stored: StoredDataExtension, matching filter: RecordFilter?, db: Database) throws -> Int {
+    private func rowCount(in stored: StoredDataExtension, matching filter: Filter?, db: Database) throws -> Int {
         guard let filter else { return stored.definition.rowCount }
         let table = stored.rowTable
-        let condition = try FilterSQL(table: table).condition(for: filter)
+        let condition = try FilterCompiler(rowsOf: table).rowCondition(for: filter)
         return try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM \(table.quotedName) WHERE \(condition.sql)", arguments: condition.arguments) ?? 0
     }
 
     private func records(
-        in stored: StoredDataExtension, offset: Int, limit: Int, sortedBy sort: RecordSort?, matching filter: RecordFilter?,
+        in stored: StoredDataExtension, offset: Int, limit: Int, sortedBy sort: RecordSort?, matching filter: Filter?,
         db: Database
     ) throws -> [Record] {
         let table = stored.rowTable
@@ -56,7 +56,7 @@ extension WorkspaceReading {
             order = "\(table.quotedColumn(of: field)) \(direction), _row \(direction)"
         }
         let condition: (sql: String, arguments: StatementArguments) =
-            try filter.map { try FilterSQL(table: table).condition(for: $0) } ?? ("1", [])
+            try filter.map { try FilterCompiler(rowsOf: table).rowCondition(for: $0) } ?? ("1", [])
         return try Row.fetchAll(
             db,
             sql:

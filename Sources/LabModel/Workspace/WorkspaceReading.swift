@@ -34,7 +34,7 @@ extension WorkspaceReading {
     /// One page of records after `cursor` (from the start when nil), in the sort's order.
     public func rows(
         of reference: DataExtensionReference, after cursor: RecordCursor? = nil, limit: Int = 50,
-        sortedBy sort: RecordSort? = nil, matching filter: RecordFilter? = nil
+        sortedBy sort: RecordSort? = nil, matching filter: Filter? = nil
     ) throws -> RecordPage {
         try page(of: reference, from: cursor, direction: .forward, limit: limit, sort: sort, filter: filter)
     }
@@ -42,7 +42,7 @@ extension WorkspaceReading {
     /// One page of records before `cursor` (the last page when nil), in the sort's order.
     public func rows(
         of reference: DataExtensionReference, before cursor: RecordCursor?, limit: Int = 50,
-        sortedBy sort: RecordSort? = nil, matching filter: RecordFilter? = nil
+        sortedBy sort: RecordSort? = nil, matching filter: Filter? = nil
     ) throws -> RecordPage {
         try page(of: reference, from: cursor, direction: .backward, limit: limit, sort: sort, filter: filter)
     }
@@ -66,13 +66,13 @@ extension WorkspaceReading {
 
     private func page(
         of reference: DataExtensionReference, from cursor: RecordCursor?, direction: PageDirection, limit: Int,
-        sort: RecordSort?, filter: RecordFilter?
+        sort: RecordSort?, filter: Filter?
     ) throws -> RecordPage {
         try readSorted(reference, by: sort) { db, stored in
             let table = stored.rowTable
             let query = RowQuery(
                 table: table, sortField: try stored.sortField(for: sort), ascending: sort?.ascending ?? true,
-                filter: try filter.map { try FilterSQL(table: table).condition(for: $0) })
+                filter: try filter.map { try FilterCompiler(rowsOf: table).rowCondition(for: $0) })
             return try query.page(from: cursor, direction: direction, limit: min(max(1, limit), 10_000), in: db)
         }
     }

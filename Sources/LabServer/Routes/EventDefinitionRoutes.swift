@@ -125,7 +125,7 @@ struct EventDefinitionRoutes {
             "arguments": .object([
                 "serializedObjectType": .number(11), "eventDefinitionKey": .string(definition.key),
                 "dataExtensionId": .string(deID), "automationId": .string(Self.noAutomation),
-                "criteria": .string(definition.filter.map { FilterDefinitionXML.xml($0, sourceName: de.name) } ?? ""),
+                "criteria": .string(definition.filter.map { FilterDefinitionXML.text(of: $0, sourceName: de.name) } ?? ""),
                 "useHighWatermark": .bool(false),
             ]),
             "metaData": .object([

@@ -54,7 +54,7 @@ struct JourneyPlanReader {
         let source = try workspace.dataExtension(.id(definition.dataExtensionID))
         let criteria = trigger["configurationArguments"]?["criteria"]?.text ?? ""
         do {
-            let filter = try FilterDefinitionXML.filter(from: criteria, sourceName: source.name)
+            let filter = try FilterDefinitionXML.parse(criteria, sourceName: source.name)
             return TriggerPlan(eventDefinition: .id(definition.id), filter: filter)
         } catch {
             throw Self.invalid(error.description)

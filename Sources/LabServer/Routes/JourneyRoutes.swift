@@ -138,7 +138,7 @@ struct JourneyRoutes {
         var triggers: [JSONValue] = []
         if let trigger = version.trigger {
             let sourceName = dataExtensions[trigger.dataExtensionID]?.name ?? ""
-            let criteria = trigger.filter.map { FilterDefinitionXML.xml($0, sourceName: sourceName) } ?? ""
+            let criteria = trigger.filter.map { FilterDefinitionXML.text(of: $0, sourceName: sourceName) } ?? ""
             triggers.append(
                 .object([
                     "id": .string(trigger.id.storageText), "key": .string("TRIGGER"), "name": .string(trigger.name),

@@ -158,11 +158,12 @@ struct RowRoutes {
     }
 
     /// `$filter=Updated eq 'True'`; Marketing Cloud names the parameter in its refusal.
-    private static func filter(_ text: String) throws(APIError) -> RecordFilter {
+    private static func filter(_ text: String) throws(APIError) -> Filter {
         do {
-            return try RecordFilterText.parse(text)
+            return try RESTFilterSyntax.parse(text)
         } catch {
-            throw APIError.badRequest("The $filter \"\(text)\" is not valid: use Field eq 'value', with and/or.", code: 10001)
+            throw APIError.badRequest(
+                "The $filter \"\(text)\" is not valid: \(error.reason). Use Field eq 'value', with and/or.", code: 10001)
         }
     }
 
@@ -179,7 +180,7 @@ struct RowRoutes {
 /// A rowset read remembered for its continuation links.
 struct RowsetQuery: Sendable {
     let dataExtensionID: UUID
-    let filter: RecordFilter?
+    let filter: Filter?
     let sort: RecordSort?
     let pageSize: Int
 }

@@ -1,0 +1,121 @@
+/// Why a written filter cannot be read, in the terms of the syntax it was read as.
+public struct FilterSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Syntax: Sendable, Hashable {
+        /// The REST API's `$filter`.
+        case rest
+        /// Journey Builder's criteria text.
+        case criteria
+        /// Either readable syntax (what a person types on the Records screen or the command line).
+        case readable
+        case filterDefinitionXML
+    }
+
+    public let syntax: Syntax
+    public let text: String
+    /// What is wrong, in a phrase: `"gt" needs a value`.
+    public let reason: String
+    /// How many tokens were read before the trouble: the syntax that got further is the one a
+    /// person most likely meant.
+    let progress: Int
+    /// The word read where an operator belongs, when that is the trouble.
+    let unknownOperator: String?
+
+    init(_ syntax: Syntax, text: String, reason: String, progress: Int = 0, unknownOperator: String? = nil) {
+        self.syntax = syntax
+        self.text = text
+        self.reason = reason
+        self.progress = progress
+        self.unknownOperator = unknownOperator
+    }
+
+    public var description: String {
+        switch syntax {
+        case .rest: "The filter \"\(text)\" is not valid: \(reason). Write Field eq 'value', joined with and/or."
+        case .criteria: "The filter \"\(text)\" is not valid: \(reason). Write Field is value, joined with AND/OR."
+        case .readable:
+            "The filter \"\(text)\" is not valid: \(reason). Write Field eq 'value' or Field is value, joined with and/or."
+        case .filterDefinitionXML: "The entry filter is not valid FilterDefinition XML: \(reason)."
+        }
+    }
+
+    /// Filters nest a few levels; a limit keeps a hostile text from exhausting the stack.
+    static let maximumDepth = 32
+}
+
+/// A word, a quoted value or punctuation of a written filter.
+enum FilterToken: Sendable, Hashable {
+    case word(String)
+    case quoted(String)
+    case open
+    case close
+    case comma
+
+    /// The word, in lower case, when this is an unquoted word.
+    var keyword: String? {
+        if case .word(let word) = self { word.lowercased() } else { nil }
+    }
+
+    /// A word or a quoted value, as the text it stands for.
+    var text: String? {
+        switch self {
+        case .word(let text), .quoted(let text): text
+        case .open, .close, .comma: nil
+        }
+    }
+
+    var written: String {
+        switch self {
+        case .word(let word): word
+        case .quoted(let text): "'\(text.replacingOccurrences(of: "'", with: "''"))'"
+        case .open: "("
+        case .close: ")"
+        case .comma: ","
+        }
+    }
+
+    /// Splits `text` into tokens: whitespace separates, parentheses (and commas when
+    /// `commas`) stand alone, a value in one of `quotes` runs to its closing quote, and a
+    /// doubled quote inside it is one quote character.
+    static func read(_ text: String, quotes: Set<Character>, commas: Bool, syntax: FilterSyntaxError.Syntax)
+        throws(FilterSyntaxError) -> [FilterToken]
+    {
+        var tokens: [FilterToken] = []
+        var rest = Substring(text)
+        while let character = rest.first {
+            if character.isWhitespace {
+                rest = rest.dropFirst()
+            } else if character == "(" || character == ")" || (commas && character == ",") {
+                tokens.append(character == "(" ? .open : character == ")" ? .close : .comma)
+                rest = rest.dropFirst()
+            } else if quotes.contains(character) {
+                var value = ""
+                rest = rest.dropFirst()
+                var closed = false
+                while let next = rest.first {
+                    rest = rest.dropFirst()
+                    if next == character {
+                        if rest.first == character {
+                            value.append(character)
+                            rest = rest.dropFirst()
+                        } else {
+                            closed = true
+                            break
+                        }
+                    } else {
+                        value.append(next)
+                    }
+                }
+                guard closed else {
+                    throw FilterSyntaxError(
+                        syntax, text: text, reason: "a quoted value is not closed", progress: tokens.count)
+                }
+                tokens.append(.quoted(value))
+            } else {
+                let word = rest.prefix { !$0.isWhitespace && $0 != "(" && $0 != ")" && !(commas && $0 == ",") }
+                tokens.append(.word(String(word)))
+                rest = rest.dropFirst(word.count)
+            }
+        }
+        return tokens
+    }
+}
