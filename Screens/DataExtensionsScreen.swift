@@ -72,7 +72,7 @@ final class DataExtensionsScreen: Screen {
             case .rows, .dataExtension: true
             // A Contact Builder event creates its data extension: that shows here too.
             case .journal(let entry): ["dataExtension", "contactEvent"].contains(entry.entity)
-            case .eventInstance, .automationRun, .interaction: false
+            case .eventInstance, .automationRun, .journey: false
             }
         }
         if matters { reload() }

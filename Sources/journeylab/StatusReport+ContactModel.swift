@@ -91,7 +91,7 @@ struct ContactModelReport: Encodable {
                 name: $0.name, eventKey: $0.eventKey, destination: groupNames[$0.destinationGroupID] ?? "",
                 dataExtension: $0.dataExtensionID.map(name), state: $0.state.rawValue)
         }
-        journeys = try workspace.interactions().map { journey in
+        journeys = try workspace.journeys().map { journey in
             Journey(
                 name: journey.name, key: journey.key,
                 versions: journey.versions.map { version in

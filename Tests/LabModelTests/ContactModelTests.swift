@@ -30,7 +30,7 @@ import Testing
         #expect(eventLink.cardinality == .many && !eventLink.isRoot)
         #expect(eventLink.contactKeyFieldID == seed.eventData.field(named: "ContactKey")!.id)
 
-        let journey = try workspace.interaction(.key("member-updates"))
+        let journey = try workspace.journey(.key("member-updates"))
         #expect(journey.name == "Member Updates")
         #expect(journey.versions.count == 1)
         let version = try #require(journey.publishedVersion)
@@ -101,7 +101,7 @@ import Testing
         let temp = try TemporaryWorkspace()
         let seed = try SeedScenario.configure(temp.workspace)
         let workspace = temp.workspace
-        let journey = InteractionReference.id(seed.journey.id)
+        let journey = JourneyReference.id(seed.journey.id)
         #expect(throws: ContactModelError.versionNotEditable(version: 1, status: "Published")) {
             try workspace.addWaitActivity(to: journey, duration: 1, unit: .days)
         }
@@ -130,7 +130,7 @@ import Testing
         let temp = try TemporaryWorkspace()
         let workspace = temp.workspace
         let members = try temp.members()
-        let journey = try workspace.createInteraction(name: "J")
+        let journey = try workspace.createJourney(name: "J")
         let before = try workspace.journal()
         #expect(throws: ContactModelError.eventSourceNotSendable(dataExtension: "Members")) {
             try workspace.setTrigger(of: .id(journey.id), name: "T", dataExtension: .id(members.id))
@@ -148,7 +148,7 @@ import Testing
         let temp = try TemporaryWorkspace()
         let seed = try SeedScenario.configure(temp.workspace)
         let workspace = temp.workspace
-        let journey = InteractionReference.id(try workspace.createInteraction(name: "Second", key: "second").id)
+        let journey = JourneyReference.id(try workspace.createJourney(name: "Second", key: "second").id)
         let other = try workspace.createDataExtension(
             DataExtensionDraft(name: "Other", fields: [Field(name: "Key", type: .text), Field(name: "Count", type: .number)]))
         let before = try workspace.journal()
@@ -172,7 +172,7 @@ import Testing
                 to: journey, dataExtension: .name("Members"), field: "eventinstanceid", value: "x")
         }
         #expect(throws: ContactModelError.duplicateKey(kind: "journey", key: "MEMBER-UPDATES")) {
-            try workspace.createInteraction(name: "Copy", key: "MEMBER-UPDATES")
+            try workspace.createJourney(name: "Copy", key: "MEMBER-UPDATES")
         }
         #expect(throws: ContactModelError.duplicateKey(kind: "event definition", key: seed.trigger.key)) {
             try workspace.setTrigger(of: journey, name: "T", dataExtension: .name("Members"), key: seed.trigger.key)
@@ -208,7 +208,7 @@ import Testing
         #expect(throws: ContactModelError.cannotActivate(reason: "version 1 has no trigger")) { try workspace.activate(journey) }
         #expect(try workspace.journal() == before)
         #expect(try workspace.apps().count == 1)
-        #expect(try workspace.interaction(journey).versions[0].trigger == nil)
+        #expect(try workspace.journey(journey).versions[0].trigger == nil)
     }
 
     @Test func aContactEventNeedsItsDataExtensionAndARootBeforeItStarts() throws {

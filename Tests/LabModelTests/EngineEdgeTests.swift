@@ -54,7 +54,7 @@ import Testing
                     ["Email": "a@x.com", "Page": "home"], ["Email": "b@x.com", "Page": "home"],
                     ["Email": "A@x.com", "Page": "shop"], ["Page": "anonymous"], ["Email": "c@x.com", "Page": "shop"],
                 ])
-            let journey = try workspace.createInteraction(name: "Visitors")
+            let journey = try workspace.createJourney(name: "Visitors")
             try workspace.setTrigger(of: .id(journey.id), name: "Visit", dataExtension: .id(visits.id))
             try workspace.addUpdateContactActivity(
                 to: .id(journey.id), dataExtension: .id(visits.id), field: "Seen", value: "True")
@@ -83,7 +83,7 @@ import Testing
             DataExtensionDraft(
                 name: "Leads", fields: [Field(name: "Email", type: .emailAddress), Field(name: "Name", type: .text)],
                 sendableFieldName: "Email"))
-        let journey = try workspace.createInteraction(name: "Leads in")
+        let journey = try workspace.createJourney(name: "Leads in")
         let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Lead", type: .apiEvent, dataExtension: .id(leads.id))
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(leads.id), field: "Name", value: "Welcomed")
@@ -130,7 +130,7 @@ import Testing
         try workspace.addRecord(to: .id(orphans.id), values: ["Email": "o@x.com"])
         let group = try workspace.createAttributeGroup(name: "Orphanage")
         try workspace.linkDataExtension(.id(orphans.id), to: group.id, contactKeyField: "Email", asRoot: true)
-        let journey = try workspace.createInteraction(name: "Orphan journey")
+        let journey = try workspace.createJourney(name: "Orphan journey")
         try workspace.setTrigger(of: .id(journey.id), name: "Orphan", dataExtension: .id(orphans.id))
         try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
         try workspace.activate(.id(journey.id))

@@ -24,11 +24,11 @@ import Testing
         // A day warped 24 times is an hour on the engine's clock.
         await fixture.pass(59 * 60)
         #expect(try fixture.flags(members)["sam@sausage.com"] == "False")
-        #expect(try workspace.interaction(.id(journey.id)).versions[0].status == .unpublished)
+        #expect(try workspace.journey(.id(journey.id)).versions[0].status == .unpublished)
         await fixture.pass(2 * 60)
         #expect(try fixture.flags(members)["sam@sausage.com"] == "True")
         #expect(try workspace.contactsInside(version: v1.id) == 0)
-        #expect(try workspace.interaction(.id(journey.id)).versions.map(\.status) == [.stopped, .published])
+        #expect(try workspace.journey(.id(journey.id)).versions.map(\.status) == [.stopped, .published])
         let sentences = try workspace.journal(last: 4).map(\.sentence)
         #expect(sentences.contains("Slow v1, Update Updated: Members.Updated for sam@sausage.com: False → True."))
         #expect(sentences.contains("Slow v1 stopped: its last contact left."))
@@ -129,7 +129,7 @@ import Testing
         #expect(seen.contains(.rows(dataExtensionID: seed.members.id, rowIDs: [samRow])))
         #expect(seen.contains(.dataExtension(seed.members.id)))
         #expect(seen.contains(.automationRun(runID: run.id, automationID: seed.automation.id)))
-        #expect(seen.contains(.interaction(seed.journey.id)))
+        #expect(seen.contains(.journey(seed.journey.id)))
         let journal = seen.compactMap { if case .journal(let entry) = $0 { entry.sentence } else { nil } }
         #expect(journal.contains { $0.hasPrefix("Fired API event Members not updated for sam@sausage.com") })
         #expect(journal.contains { $0.contains("Members.Updated for sam@sausage.com: False → True") })
@@ -144,7 +144,7 @@ import Testing
         let members = try fixture.temp.members()
         let group = try workspace.createAttributeGroup(name: "Club")
         try workspace.linkDataExtension(.id(members.id), to: group.id, contactKeyField: "EmailAddress", asRoot: true)
-        let journey = try workspace.createInteraction(name: "Orphaned")
+        let journey = try workspace.createJourney(name: "Orphaned")
         try workspace.setTrigger(of: .id(journey.id), name: "Root entry", dataExtension: .id(members.id))
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")
@@ -194,7 +194,7 @@ extension EngineFailureTests {
         let workspace = fixture.workspace
         let members = try fixture.temp.members()
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let journey = try workspace.createInteraction(name: "Pause")
+        let journey = try workspace.createJourney(name: "Pause")
         let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Pause entry", dataExtension: .id(members.id))
         let wait = try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
         #expect(wait.name == "1 day")

@@ -140,7 +140,7 @@ import Testing
                     "B": row.flag.map { $0 ? "True" : "False" } ?? "", "T": row.text ?? "",
                 ]
             })
-        let journey = try workspace.createInteraction(name: "Property \(n)")
+        let journey = try workspace.createJourney(name: "Property \(n)")
         try workspace.setTrigger(of: .id(journey.id), name: "Filter \(n)", dataExtension: .id(de.id), filter: filter)
         try workspace.addUpdateContactActivity(to: .id(journey.id), dataExtension: .id(de.id), field: "Done", value: "True")
         try workspace.activate(.id(journey.id))

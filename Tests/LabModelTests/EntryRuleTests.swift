@@ -8,11 +8,11 @@ import Testing
     /// A members journey with no filter, an optional wait, and Update Contact Data `Updated = True`.
     private func journey(
         _ fixture: EngineFixture, mode: EntryMode, waitDays: Int? = nil, filter: Filter? = nil
-    ) throws -> (members: DataExtension, trigger: EventDefinition, journey: Interaction) {
+    ) throws -> (members: DataExtension, trigger: EventDefinition, journey: Journey) {
         let workspace = fixture.workspace
         let members = try fixture.temp.members()
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let journey = try workspace.createInteraction(name: "Entry \(mode.rawValue)")
+        let journey = try workspace.createJourney(name: "Entry \(mode.rawValue)")
         let trigger = try workspace.setTrigger(
             of: .id(journey.id), name: "API entry", type: .apiEvent, dataExtension: .id(members.id), filter: filter)
         if let waitDays { try workspace.addWaitActivity(to: .id(journey.id), duration: waitDays, unit: .days) }
@@ -114,14 +114,14 @@ import Testing
         let workspace = fixture.workspace
         let members = try fixture.temp.members()
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let draft = try workspace.createInteraction(name: "Never published")
+        let draft = try workspace.createJourney(name: "Never published")
         let trigger = try workspace.setTrigger(of: .id(draft.id), name: "Draft trigger", dataExtension: .id(members.id))
         let fired = try await workspace.fireAPIEvent(
             key: trigger.key, contact: .key("sam@sausage.com"), data: ["EmailAddress": "sam@sausage.com"])
         await fixture.engine.settle()
         let entries = try workspace.entries(of: fired.instanceID)
         #expect(entries.map(\.outcome) == [.noRunningVersion])
-        #expect(entries[0].interactionID == draft.id)
+        #expect(entries[0].journeyID == draft.id)
         let event = try workspace.eventInstance(fired.instanceID)
         #expect(event.status == .done && event.counts.noRunningVersion == 1)
         #expect(try fixture.flags(members)["sam@sausage.com"] == "False")

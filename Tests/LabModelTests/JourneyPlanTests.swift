@@ -20,7 +20,7 @@ import Testing
         let temp = try TemporaryWorkspace()
         let seed = try SeedScenario.configure(temp.workspace)
         let workspace = temp.workspace
-        let journey = try workspace.createInteraction(key: "wait-then-mark", plan: try Self.plan(seed))
+        let journey = try workspace.createJourney(key: "wait-then-mark", plan: try Self.plan(seed))
         let version = journey.versions[0]
         #expect(version.status == .draft && version.entryMode == .reEntryAnytime && version.trigger?.id == seed.trigger.id)
         #expect(version.activities.map(\.key) == ["WAITBYDURATION-1", "UPDATECONTACTDATAV2-2"])
@@ -42,7 +42,7 @@ import Testing
             try workspace.writeVersion(
                 1, of: .id(journey.id), plan: try Self.plan(seed, filter: "Updated is True"), expectedModifiedAt: nil)
         }
-        #expect(try workspace.interaction(.id(journey.id)) == journey)
+        #expect(try workspace.journey(.id(journey.id)) == journey)
         #expect(try workspace.eventDefinition(key: seed.trigger.key).filter == seed.trigger.filter)
 
         #expect(throws: ContactModelError.journeyChangedSinceRead(journey: journey.name, modifiedAt: journey.modifiedAt)) {
@@ -60,12 +60,12 @@ import Testing
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
         // v2 of the seed's journey waits a day before marking.
-        let journey = InteractionReference.id(seed.journey.id)
+        let journey = JourneyReference.id(seed.journey.id)
         try workspace.writeVersion(2, of: journey, plan: try Self.plan(seed), expectedModifiedAt: nil)
         try workspace.activate(journey)
         try workspace.runOnce(seed.automation.id)
         await fixture.engine.settle()
-        let v2 = try #require(try workspace.interaction(journey).versions.last)
+        let v2 = try #require(try workspace.journey(journey).versions.last)
         #expect(try workspace.contactsInside(version: v2.id) == 3)
 
         #expect(throws: ContactModelError.cannotStop(version: 1, status: "Stopped")) { try workspace.stop(journey, version: 1) }

@@ -51,7 +51,7 @@ import Testing
         #expect(trigger["metaData"]?["criteriaDescription"] == .string("Updated is False"))
 
         // The model holds what the screens would have built.
-        let journey = try fixture.workspace.interaction(.key("members-wait"))
+        let journey = try fixture.workspace.journey(.key("members-wait"))
         let version = try #require(journey.versions.first)
         #expect(version.entryMode == .reEntryAnytime && version.trigger?.key == EmulatorFixture.seedTriggerKey)
         #expect(
@@ -87,7 +87,7 @@ import Testing
         let changed = try await fixture.send(
             "PUT", "/interaction/v1/interactions", body: JSONValue.object(draft).serialized, token: token)
         #expect(changed.status == 200, "\(changed.text)")
-        let journey = try fixture.workspace.interaction(.key("members-wait"))
+        let journey = try fixture.workspace.journey(.key("members-wait"))
         #expect(journey.name == "Members, waiting" && journey.versions.count == 1)
         #expect(journey.versions[0].activities.map(\.key) == ["WAITBYDURATION-1"])
         #expect(journey.versions[0].entryMode == .reEntryAfterExit)
@@ -98,7 +98,7 @@ import Testing
             "PUT", "/interaction/v1/interactions/key:members-wait", body: JSONValue.object(draft).serialized, token: token)
         #expect(stale.status == 400)
         #expect(stale.json["message"]?.text?.contains("changed since it was read") == true, "\(stale.text)")
-        #expect(try fixture.workspace.interaction(.key("members-wait")).name == "Members, waiting")
+        #expect(try fixture.workspace.journey(.key("members-wait")).name == "Members, waiting")
         #expect(modified != changed.json["modifiedDate"]?.text)
 
         // No version 3 while version 1 is the newest; an unknown journey.
@@ -124,14 +124,14 @@ import Testing
             "PUT", "/interaction/v1/interactions/key:member-updates", body: JSONValue.object(body).serialized, token: token)
         #expect(conflict.status == 409 && conflict.json["errorcode"] == .number(409))
         #expect(conflict.json["message"]?.text?.hasPrefix("Conflict, this change would cause") == true)
-        #expect(try fixture.workspace.interaction(.key("member-updates")).name == fixture.seed.journey.name)
+        #expect(try fixture.workspace.journey(.key("member-updates")).name == fixture.seed.journey.name)
 
         body["version"] = .number(2)
         let next = try await fixture.send(
             "PUT", "/interaction/v1/interactions/key:member-updates", body: JSONValue.object(body).serialized, token: token)
         #expect(next.status == 200, "\(next.text)")
         #expect(next.json["version"] == .number(2) && next.json["status"] == .string("Draft"))
-        let versions = try fixture.workspace.interaction(.key("member-updates")).versions
+        let versions = try fixture.workspace.journey(.key("member-updates")).versions
         #expect(versions.map(\.status) == [.published, .draft])
         #expect(versions[1].activities.count == 1 && versions[1].trigger?.key == EmulatorFixture.seedTriggerKey)
     }
@@ -170,7 +170,7 @@ import Testing
             #expect(refused.json["message"]?.text?.contains(reason) == true, "\(refused.text)")
             #expect(refused.json["errorcode"] == .number(400))
         }
-        #expect(try fixture.workspace.interactions().count == 1)
+        #expect(try fixture.workspace.journeys().count == 1)
         // C leads back to B: a loop, not one path.
         let looping = Self.body(fixture).replacingOccurrences(
             of: #""outcomes":[{"key":"done","arguments":{},"metaData":{}}]"#,
@@ -191,7 +191,7 @@ import Testing
             other.json["message"]?.text?.contains("which is running: its entry filter cannot change") == true, "\(other.text)")
         #expect(
             try fixture.workspace.eventDefinition(key: EmulatorFixture.seedTriggerKey).filter?.description == "Updated is False")
-        #expect(try fixture.workspace.interactions().count == 1)
+        #expect(try fixture.workspace.journeys().count == 1)
     }
 
     @Test func publishingReportsWhatIsMissingAndTakesAWhileAtTheRealisticPace() async throws {
@@ -211,7 +211,7 @@ import Testing
         #expect(report["status"] == .string("Error"))
         #expect(report["errors"]?.array?.map { $0["errorCode"] } == [.string("121901"), .string("121902")])
         #expect(report["errors"]?.array?.first?["errorDetail"]?.text?.contains("no entry source") == true)
-        #expect(try fixture.workspace.interaction(.key("empty")).versions[0].status == .draft)
+        #expect(try fixture.workspace.journey(.key("empty")).versions[0].status == .draft)
 
         let running = try await fixture.send(
             "POST", "/interaction/v1/interactions/publishAsync/key:member-updates", body: "{}", token: token)
@@ -230,10 +230,10 @@ import Testing
         let statusURL = try #require(publish.json["statusUrl"]?.text)
         let pending = try await fixture.send("GET", statusURL, token: token)
         #expect(pending.json == .object(["status": .string("PublishInProcess")]))
-        #expect(try fixture.workspace.interaction(.key("members-wait")).versions[0].status == .draft)
+        #expect(try fixture.workspace.journey(.key("members-wait")).versions[0].status == .draft)
         let done = try await fixture.poll(statusURL, token: token) { $0["status"] != .string("PublishInProcess") }
         #expect(done["status"] == .string("PublishCompleted"), "\(done)")
-        #expect(try fixture.workspace.interaction(.key("members-wait")).versions[0].status == .published)
+        #expect(try fixture.workspace.journey(.key("members-wait")).versions[0].status == .published)
     }
 
     @Test func stoppingARunningVersionLetsTheContactsInsideGo() async throws {

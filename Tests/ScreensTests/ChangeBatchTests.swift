@@ -10,15 +10,15 @@ import Testing
     @Test func changesMergeByDataExtensionAndCountOnce() {
         let members = UUID()
         let preferences = UUID()
-        var batch = ChangeBatch([.rows(dataExtensionID: members, rowIDs: [1, 2]), .interaction(members)])
+        var batch = ChangeBatch([.rows(dataExtensionID: members, rowIDs: [1, 2]), .journey(members)])
         batch.merge(
             ChangeBatch([
-                .rows(dataExtensionID: members, rowIDs: [2, 3]), .interaction(members),
+                .rows(dataExtensionID: members, rowIDs: [2, 3]), .journey(members),
                 .rows(dataExtensionID: preferences, rowIDs: [7]),
             ]))
         #expect(
             batch.changes == [
-                .interaction(members), .rows(dataExtensionID: members, rowIDs: [1, 2, 3]),
+                .journey(members), .rows(dataExtensionID: members, rowIDs: [1, 2, 3]),
                 .rows(dataExtensionID: preferences, rowIDs: [7]),
             ])
         // "Many rows changed" takes in the single rows, before and after.

@@ -22,7 +22,7 @@ struct APIEventWorkspace {
         let members = try workspace.createDataExtension(SeedScenario.memberDataExtension())
         try workspace.addRecords(to: .id(members.id), rows: SeedScenario.members)
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let journey = try workspace.createInteraction(name: "Every time")
+        let journey = try workspace.createJourney(name: "Every time")
         key = try workspace.setTrigger(of: .id(journey.id), name: "API", type: .apiEvent, dataExtension: .id(members.id)).key
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(members.id), field: "Updated", value: "True")

@@ -46,7 +46,7 @@ struct EngineWorkspace {
         try workspace.makeSendable(members, relating: "EmailAddress")
         let group = try workspace.createAttributeGroup(name: "Club")
         try workspace.linkDataExtension(members, to: group.id, contactKeyField: "EmailAddress", asRoot: true)
-        let journey = try workspace.createInteraction(name: "Bench updates")
+        let journey = try workspace.createJourney(name: "Bench updates")
         try workspace.setTrigger(
             of: .id(journey.id), name: "Not updated", dataExtension: members,
             filter: .condition(FilterCondition("Updated", .is, "False")))

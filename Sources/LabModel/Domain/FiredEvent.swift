@@ -49,7 +49,7 @@ public struct EventInstance: Sendable, Hashable, Identifiable {
 /// One contact's entry decision for one journey.
 public struct JourneyEntry: Sendable, Hashable {
     public let contact: Contact
-    public let interactionID: UUID?
+    public let journeyID: UUID?
     public let versionID: UUID?
     public let outcome: EntryOutcome
     /// While the contact is inside the version, nil; when it left, the time.

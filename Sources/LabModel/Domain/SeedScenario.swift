@@ -40,7 +40,7 @@ public enum SeedScenario {
         let group = try workspace.createAttributeGroup(name: "Sausage Club", icon: "users")
         try workspace.linkDataExtension(
             .id(members.id), to: group.id, contactKeyField: "EmailAddress", cardinality: .one, asRoot: true)
-        let journey = try workspace.createInteraction(name: "Member Updates", key: "member-updates")
+        let journey = try workspace.createJourney(name: "Member Updates", key: "member-updates")
         let trigger = try workspace.setTrigger(
             of: .id(journey.id), name: "Members not updated", dataExtension: .id(members.id),
             filter: .compare(field: "Updated", .equals, value: "False"), key: triggerKey)
@@ -60,7 +60,7 @@ public enum SeedScenario {
         return Configured(
             members: try workspace.dataExtension(.id(members.id)),
             group: try workspace.attributeGroups().first { $0.id == group.id }!,
-            journey: try workspace.interaction(.id(journey.id)), trigger: trigger,
+            journey: try workspace.journey(.id(journey.id)), trigger: trigger,
             automation: try workspace.automation(named: automation.key), event: try workspace.contactEvent(event.id),
             eventData: eventData, app: app)
     }
@@ -69,7 +69,7 @@ public enum SeedScenario {
     public struct Configured: Sendable {
         public let members: DataExtension
         public let group: AttributeGroup
-        public let journey: Interaction
+        public let journey: Journey
         public let trigger: EventDefinition
         public let automation: Automation
         public let event: ContactEvent

@@ -13,5 +13,5 @@ public enum WorkspaceChange: Sendable, Hashable {
     /// A fired event was decided or finished.
     case eventInstance(UUID)
     /// Journey versions changed status (published, finishing, stopped).
-    case interaction(UUID)
+    case journey(UUID)
 }

@@ -6,7 +6,7 @@ import GRDB
 struct Cohort {
     let id: Int64
     let eventSeq: Int64
-    let interactionID: UUID?
+    let journeyID: UUID?
     let versionID: UUID?
     var firstEntry: Int64
     var lastEntry: Int64
@@ -20,12 +20,12 @@ struct Cohort {
     static func start(eventSeq: Int64, target: EntryTarget, now: Date, in db: Database) throws -> Cohort {
         try db.cachedExecute(
             sql: """
-                INSERT INTO journeyCohort (eventSeq, interactionID, versionID, firstEntry, lastEntry, entered, position, enteredAt)
+                INSERT INTO journeyCohort (eventSeq, journeyID, versionID, firstEntry, lastEntry, entered, position, enteredAt)
                 VALUES (?, ?, ?, 0, -1, 0, 0, ?)
                 """,
-            arguments: [eventSeq, target.interactionID?.storageText, target.versionID?.storageText, now.databaseText])
+            arguments: [eventSeq, target.journeyID?.storageText, target.versionID?.storageText, now.databaseText])
         return Cohort(
-            id: db.lastInsertedRowID, eventSeq: eventSeq, interactionID: target.interactionID, versionID: target.versionID,
+            id: db.lastInsertedRowID, eventSeq: eventSeq, journeyID: target.journeyID, versionID: target.versionID,
             firstEntry: 0, lastEntry: -1, entered: 0, position: 0, dueAt: nil, exitedAt: nil)
     }
 
@@ -33,7 +33,7 @@ struct Cohort {
         try db.cachedRow(sql: "SELECT * FROM journeyCohort WHERE id = ?", arguments: [id]).map { row in
             Cohort(
                 id: row["id"], eventSeq: row["eventSeq"],
-                interactionID: (row["interactionID"] as String?).flatMap(UUID.init(uuidString:)),
+                journeyID: (row["journeyID"] as String?).flatMap(UUID.init(uuidString:)),
                 versionID: (row["versionID"] as String?).flatMap(UUID.init(uuidString:)),
                 firstEntry: row["firstEntry"], lastEntry: row["lastEntry"], entered: row["entered"],
                 position: row["position"], dueAt: row["dueAt"], exitedAt: row["exitedAt"])
@@ -57,15 +57,15 @@ struct Cohort {
 
     /// The activities of the cohort's version, in order.
     func activities(in db: Database) throws -> [JourneyActivity] {
-        guard let interactionID, let versionID else { return [] }
-        return try ContactModelStore.interaction(.id(interactionID), in: db).versions.first { $0.id == versionID }?.activities
+        guard let journeyID, let versionID else { return [] }
+        return try ContactModelStore.journey(.id(journeyID), in: db).versions.first { $0.id == versionID }?.activities
             ?? []
     }
 
     /// `Member Updates v1`.
     func journeyName(in db: Database) throws -> String {
-        guard let interactionID else { return "no journey" }
-        let journey = try ContactModelStore.interaction(.id(interactionID), in: db)
+        guard let journeyID else { return "no journey" }
+        let journey = try ContactModelStore.journey(.id(journeyID), in: db)
         let number = journey.versions.first { $0.id == versionID }?.number
         return number.map { "\(journey.name) v\($0)" } ?? journey.name
     }
@@ -80,12 +80,12 @@ enum VersionDrain {
 
     /// Stops the journey's Unpublished versions nobody is inside any more.
     /// - Returns: the versions stopped and those still finishing.
-    static func stopDrained(interactionID: UUID, in db: Database) throws -> (stopped: [Int], finishing: [Finishing]) {
+    static func stopDrained(journeyID: UUID, in db: Database) throws -> (stopped: [Int], finishing: [Finishing]) {
         var stopped: [Int] = []
         var finishing: [Finishing] = []
         let versions = try db.cachedRows(
-            sql: "SELECT id, number FROM interactionVersion WHERE interactionID = ? AND status = ? ORDER BY number",
-            arguments: [interactionID.storageText, InteractionStatus.unpublished.rawValue])
+            sql: "SELECT id, number FROM journeyVersion WHERE journeyID = ? AND status = ? ORDER BY number",
+            arguments: [journeyID.storageText, JourneyStatus.unpublished.rawValue])
         for version in versions {
             let versionID: String = version["id"]
             let inside = try contactsInside(versionID: versionID, in: db)
@@ -93,8 +93,8 @@ enum VersionDrain {
                 finishing.append(Finishing(number: version["number"], contactsInside: inside))
             } else {
                 try db.cachedExecute(
-                    sql: "UPDATE interactionVersion SET status = ? WHERE id = ?",
-                    arguments: [InteractionStatus.stopped.rawValue, versionID])
+                    sql: "UPDATE journeyVersion SET status = ? WHERE id = ?",
+                    arguments: [JourneyStatus.stopped.rawValue, versionID])
                 stopped.append(version["number"])
             }
         }

@@ -139,7 +139,7 @@ struct EngineWorker {
             }
             try cohort.save(in: db)
             if cohort.exitedAt != nil { activityLines += try drainLines(cohort, in: db) }
-            if let interactionID = target.interactionID { outcome.changes.append(.interaction(interactionID)) }
+            if let journeyID = target.journeyID { outcome.changes.append(.journey(journeyID)) }
         }
         event.status = .done
         event.finishedAt = now
@@ -170,29 +170,29 @@ struct EngineWorker {
     private func stepLines(_ reports: [StepReport], journey: String, cohort: Cohort, contact: Contact?) -> [JournalLine] {
         var lines = reports.map { report in
             JournalLine(
-                entity: "interaction", action: "step",
-                entityIDs: [cohort.interactionID?.storageText, cohort.versionID?.storageText].compactMap { $0 },
+                entity: "journey", action: "step",
+                entityIDs: [cohort.journeyID?.storageText, cohort.versionID?.storageText].compactMap { $0 },
                 sentence: "\(journey), \(report.activity.name): \(report.sentence).")
         }
         if cohort.exitedAt != nil {
             let who = contact?.key ?? "\(cohort.entered) contact\(cohort.entered == 1 ? "" : "s")"
             lines.append(
                 JournalLine(
-                    entity: "interaction", action: "exit",
-                    entityIDs: [cohort.interactionID?.storageText, cohort.versionID?.storageText].compactMap { $0 },
+                    entity: "journey", action: "exit",
+                    entityIDs: [cohort.journeyID?.storageText, cohort.versionID?.storageText].compactMap { $0 },
                     sentence: "\(who) left \(journey) after its last activity."))
         }
         return lines
     }
 
     private func drainLines(_ cohort: Cohort, in db: Database) throws -> [JournalLine] {
-        guard let interactionID = cohort.interactionID else { return [] }
-        let stopped = try VersionDrain.stopDrained(interactionID: interactionID, in: db).stopped
+        guard let journeyID = cohort.journeyID else { return [] }
+        let stopped = try VersionDrain.stopDrained(journeyID: journeyID, in: db).stopped
         guard !stopped.isEmpty else { return [] }
-        let name = try ContactModelStore.interaction(.id(interactionID), in: db).name
+        let name = try ContactModelStore.journey(.id(journeyID), in: db).name
         return stopped.map { number in
             JournalLine(
-                entity: "interaction", action: "stop", entityIDs: [interactionID.storageText],
+                entity: "journey", action: "stop", entityIDs: [journeyID.storageText],
                 sentence: "\(name) v\(number) stopped: its last contact left.")
         }
     }
@@ -217,7 +217,7 @@ struct EngineWorker {
         outcome.lines = stepLines(reports, journey: try cohort.journeyName(in: db), cohort: cohort, contact: contact)
         outcome.changes = reports.flatMap(\.changes)
         if cohort.exitedAt != nil { outcome.lines += try drainLines(cohort, in: db) }
-        if let interactionID = cohort.interactionID { outcome.changes.append(.interaction(interactionID)) }
+        if let journeyID = cohort.journeyID { outcome.changes.append(.journey(journeyID)) }
         return outcome
     }
 
@@ -267,7 +267,7 @@ struct EngineWorker {
                 }
                 try cohort.save(in: db)
                 if cohort.exitedAt != nil { drained += try drainLines(cohort, in: db) }
-                if let interactionID = target.interactionID { outcome.changes.append(.interaction(interactionID)) }
+                if let journeyID = target.journeyID { outcome.changes.append(.journey(journeyID)) }
                 parts.append(part)
             }
             event.batches += 1
@@ -353,7 +353,7 @@ struct EngineWorker {
             try cohort.save(in: db)
             outcome.lines.append(
                 JournalLine(
-                    entity: "interaction", action: "error", entityIDs: [cohort.interactionID?.storageText].compactMap { $0 },
+                    entity: "journey", action: "error", entityIDs: [cohort.journeyID?.storageText].compactMap { $0 },
                     sentence: "\(cohort.entered) contact(s) left \(try cohort.journeyName(in: db)) early: \(reason)"))
             outcome.lines += try drainLines(cohort, in: db)
         }

@@ -76,7 +76,7 @@ struct EntryDecision {
 
     /// `CASE WHEN filter THEN (entry mode) ELSE filter-not-met END`; a NULL filter result fails.
     private func outcomeExpression(for cohort: Cohort, in db: Database) throws -> (String, [DatabaseValue]) {
-        guard let interactionID = target.interactionID, target.isRunning else {
+        guard let journeyID = target.journeyID, target.isRunning else {
             return ("\(EntryOutcome.noRunningVersion.rawValue)", [])
         }
         var arguments: [DatabaseValue] = []
@@ -90,7 +90,7 @@ struct EntryDecision {
         var admitted = entered
         if let stillInside = entryModeCondition, try anyoneMightBeKeptOut(before: cohort, in: db) {
             admitted = "CASE WHEN \(stillInside) THEN \(EntryOutcome.alreadyInJourney.rawValue) ELSE \(entered) END"
-            arguments.append(interactionID.storageText.databaseValue)
+            arguments.append(journeyID.storageText.databaseValue)
         }
         return ("CASE WHEN \(filterSQL) THEN \(admitted) ELSE \(EntryOutcome.filterNotMet.rawValue) END", arguments)
     }
@@ -105,16 +105,16 @@ struct EntryDecision {
             Bool.self,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM journeyCohort
-                WHERE interactionID = ? AND entered > 0 AND eventSeq != ? \(stillInside))
+                WHERE journeyID = ? AND entered > 0 AND eventSeq != ? \(stillInside))
                 """,
-            arguments: [target.interactionID?.storageText, cohort.eventSeq]) ?? true
+            arguments: [target.journeyID?.storageText, cohort.eventSeq]) ?? true
     }
 
-    /// When the entry mode keeps contact `c` out of the journey (bound: the interaction id).
+    /// When the entry mode keeps contact `c` out of the journey (bound: the journey id).
     private var entryModeCondition: String? {
         let entered = """
             EXISTS (SELECT 1 FROM journeyEntry AS e JOIN journeyCohort AS k ON k.id = e.cohortID
-            WHERE e.contactID = c.id AND e.outcome = \(EntryOutcome.entered.rawValue) AND k.interactionID = ?
+            WHERE e.contactID = c.id AND e.outcome = \(EntryOutcome.entered.rawValue) AND k.journeyID = ?
             """
         switch target.entryMode {
         case .noReEntry: return entered + ")"

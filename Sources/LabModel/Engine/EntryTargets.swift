@@ -4,7 +4,7 @@ import GRDB
 /// A journey version an event reaches, or a journey that has none running (`versionID` nil:
 /// the event is recorded per contact and nobody enters).
 struct EntryTarget {
-    let interactionID: UUID?
+    let journeyID: UUID?
     let versionID: UUID?
     /// `Member Updates v1`, for the journal.
     let name: String
@@ -21,14 +21,14 @@ enum EntryTargets {
     /// Every published version whose trigger's event source is `dataExtensionID` (what an
     /// automation's Fire Event reaches); when none, one stand-in that records the skip.
     static func listening(to dataExtensionID: UUID, in db: Database) throws -> [EntryTarget] {
-        let running = try ContactModelStore.interactions(in: db).compactMap { journey -> EntryTarget? in
+        let running = try ContactModelStore.journeys(in: db).compactMap { journey -> EntryTarget? in
             guard let version = journey.publishedVersion, version.trigger?.dataExtensionID == dataExtensionID else { return nil }
             return target(journey, version)
         }
         if !running.isEmpty { return running }
         return [
             EntryTarget(
-                interactionID: nil, versionID: nil, name: "no running journey", entryMode: .noReEntry,
+                journeyID: nil, versionID: nil, name: "no running journey", entryMode: .noReEntry,
                 sourceID: dataExtensionID, filter: nil, activities: [])
         ]
     }
@@ -44,16 +44,16 @@ enum EntryTargets {
             }), let dataExtensionID = event.dataExtensionID {
                 return [
                     EntryTarget(
-                        interactionID: nil, versionID: nil, name: "no journey", entryMode: .noReEntry,
+                        journeyID: nil, versionID: nil, name: "no journey", entryMode: .noReEntry,
                         sourceID: dataExtensionID, filter: nil, activities: [])
                 ]
             }
             throw FireEventError.unknownEventKey(key)
         }
         let ids = try db.cachedValues(
-            String.self, sql: "SELECT DISTINCT interactionID FROM interactionVersion WHERE triggerID = ?",
+            String.self, sql: "SELECT DISTINCT journeyID FROM journeyVersion WHERE triggerID = ?",
             arguments: [definition.id.storageText])
-        let journeys = try ids.compactMap(UUID.init(uuidString:)).flatMap { try ContactModelStore.interactions(in: db, only: $0) }
+        let journeys = try ids.compactMap(UUID.init(uuidString:)).flatMap { try ContactModelStore.journeys(in: db, only: $0) }
         let running = journeys.compactMap { journey -> EntryTarget? in
             guard let version = journey.publishedVersion, version.trigger?.id == definition.id else { return nil }
             return target(journey, version)
@@ -61,20 +61,20 @@ enum EntryTargets {
         if !running.isEmpty { return running }
         let idle = journeys.map { journey in
             EntryTarget(
-                interactionID: journey.id, versionID: nil, name: journey.name, entryMode: .noReEntry,
+                journeyID: journey.id, versionID: nil, name: journey.name, entryMode: .noReEntry,
                 sourceID: definition.dataExtensionID, filter: nil, activities: [])
         }
         return idle.isEmpty
             ? [
                 EntryTarget(
-                    interactionID: nil, versionID: nil, name: "no journey", entryMode: .noReEntry,
+                    journeyID: nil, versionID: nil, name: "no journey", entryMode: .noReEntry,
                     sourceID: definition.dataExtensionID, filter: nil, activities: [])
             ] : idle
     }
 
-    private static func target(_ journey: Interaction, _ version: InteractionVersion) -> EntryTarget {
+    private static func target(_ journey: Journey, _ version: JourneyVersion) -> EntryTarget {
         EntryTarget(
-            interactionID: journey.id, versionID: version.id, name: "\(journey.name) v\(version.number)",
+            journeyID: journey.id, versionID: version.id, name: "\(journey.name) v\(version.number)",
             entryMode: version.entryMode, sourceID: version.trigger!.dataExtensionID, filter: version.trigger!.filter,
             activities: version.activities)
     }

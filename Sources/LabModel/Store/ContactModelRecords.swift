@@ -94,39 +94,39 @@ enum ContactModelStore {
     // MARK: Journeys
 
     /// Every journey, or only the one with `id` (the engine reads one per event).
-    static func interactions(in db: Database, only id: UUID? = nil) throws -> [Interaction] {
+    static func journeys(in db: Database, only id: UUID? = nil) throws -> [Journey] {
         let one = id?.storageText
         let definitions = Dictionary(
             uniqueKeysWithValues: try db.cachedRows(
                 sql: """
                     SELECT * FROM eventDefinition WHERE ?1 IS NULL
-                    OR id IN (SELECT triggerID FROM interactionVersion WHERE interactionID = ?1)
+                    OR id IN (SELECT triggerID FROM journeyVersion WHERE journeyID = ?1)
                     """, arguments: [one]
             ).map { (($0["id"] as String), try eventDefinition(from: $0)) })
         let activities = Dictionary(
             grouping: try db.cachedRows(
                 sql: """
                     SELECT * FROM journeyActivity WHERE ?1 IS NULL
-                    OR versionID IN (SELECT id FROM interactionVersion WHERE interactionID = ?1) ORDER BY ordinal
+                    OR versionID IN (SELECT id FROM journeyVersion WHERE journeyID = ?1) ORDER BY ordinal
                     """, arguments: [one]),
             by: { $0["versionID"] as String })
         let versions = Dictionary(
             grouping: try db.cachedRows(
-                sql: "SELECT * FROM interactionVersion WHERE ?1 IS NULL OR interactionID = ?1 ORDER BY number",
+                sql: "SELECT * FROM journeyVersion WHERE ?1 IS NULL OR journeyID = ?1 ORDER BY number",
                 arguments: [one]),
-            by: { $0["interactionID"] as String })
+            by: { $0["journeyID"] as String })
         return try db.cachedRows(
-            sql: "SELECT * FROM interaction WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, key", arguments: [one]
+            sql: "SELECT * FROM journey WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, key", arguments: [one]
         ).map { row in
             let id: String = row["id"]
-            return Interaction(
+            return Journey(
                 id: UUID(uuidString: id)!, key: row["key"], name: row["name"], description: row["description"],
                 createdAt: row["createdAt"], modifiedAt: row["modifiedAt"],
                 versions: (versions[id] ?? []).map { version in
                     let versionID: String = version["id"]
-                    return InteractionVersion(
+                    return JourneyVersion(
                         id: UUID(uuidString: versionID)!, number: version["number"],
-                        status: InteractionStatus(rawValue: version["status"]) ?? .draft,
+                        status: JourneyStatus(rawValue: version["status"]) ?? .draft,
                         entryMode: EntryMode(rawValue: version["entryMode"]) ?? .noReEntry,
                         trigger: (version["triggerID"] as String?).flatMap { definitions[$0] },
                         activities: (activities[versionID] ?? []).compactMap(activity(from:)),
@@ -135,11 +135,11 @@ enum ContactModelStore {
         }
     }
 
-    static func interaction(_ reference: InteractionReference, in db: Database) throws -> Interaction {
-        let found: Interaction? =
+    static func journey(_ reference: JourneyReference, in db: Database) throws -> Journey {
+        let found: Journey? =
             switch reference {
-            case .id(let id): try interactions(in: db, only: id).first
-            case .key(let key): try interactions(in: db).first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
+            case .id(let id): try journeys(in: db, only: id).first
+            case .key(let key): try journeys(in: db).first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
             }
         guard let found else { throw notFound("journey", "\(reference)") }
         return found
@@ -250,7 +250,7 @@ enum StoredActivityValue {
 }
 
 /// How callers name a journey.
-public enum InteractionReference: Sendable, Hashable, CustomStringConvertible {
+public enum JourneyReference: Sendable, Hashable, CustomStringConvertible {
     case id(UUID)
     case key(String)
 

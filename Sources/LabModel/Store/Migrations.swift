@@ -83,6 +83,18 @@ enum Migrations {
         migrator.registerMigration("v8 trigger filters stored as the filter tree") { db in
             try FilterJSONMigration.run(in: db)
         }
+        migrator.registerMigration("v9 journeys named as Journey Builder names them") { db in
+            // The REST API says "interaction"; the model says "journey", as Journey Builder does.
+            // SQLite renames the references (foreign keys, indexes) with the tables and columns.
+            try db.execute(
+                sql: """
+                    ALTER TABLE interaction RENAME TO journey;
+                    ALTER TABLE interactionVersion RENAME TO journeyVersion;
+                    ALTER TABLE journeyVersion RENAME COLUMN interactionID TO journeyID;
+                    ALTER TABLE journeyCohort RENAME COLUMN interactionID TO journeyID;
+                    UPDATE journal SET entity = 'journey' WHERE entity = 'interaction';
+                    """)
+        }
         return migrator
     }
 

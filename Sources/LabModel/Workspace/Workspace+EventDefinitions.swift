@@ -47,7 +47,7 @@ extension Workspace {
         try perform { db in
             let definition = try existingDefinition(key: key, in: db)
             let users = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM interactionVersion WHERE triggerID = ?", arguments: [definition.id.storageText])!
+                db, sql: "SELECT COUNT(*) FROM journeyVersion WHERE triggerID = ?", arguments: [definition.id.storageText])!
             guard users == 0 else { throw ContactModelError.eventDefinitionInUse(key: definition.key, versions: users) }
             try db.execute(sql: "DELETE FROM eventDefinition WHERE id = ?", arguments: [definition.id.storageText])
             return (
@@ -74,10 +74,10 @@ extension WorkspaceReading {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(DISTINCT interactionID), COUNT(DISTINCT CASE WHEN status = ? THEN interactionID END)
-                    FROM interactionVersion WHERE triggerID = ?
+                    SELECT COUNT(DISTINCT journeyID), COUNT(DISTINCT CASE WHEN status = ? THEN journeyID END)
+                    FROM journeyVersion WHERE triggerID = ?
                     """,
-                arguments: [InteractionStatus.published.rawValue, definition.id.storageText])!
+                arguments: [JourneyStatus.published.rawValue, definition.id.storageText])!
             return (row[0], row[1])
         }
     }

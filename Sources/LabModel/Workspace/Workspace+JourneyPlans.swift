@@ -6,22 +6,22 @@ import GRDB
 extension Workspace {
     /// Creates a journey whose draft version 1 is `plan`.
     @discardableResult
-    public func createInteraction(key: String?, plan: JourneyVersionPlan) throws -> Interaction {
+    public func createJourney(key: String?, plan: JourneyVersionPlan) throws -> Journey {
         try DefinitionRules.checkName(plan.name, of: "journey")
         let journeyKey = KeyRules.key(key) { UUID().storageText }
         let id = UUID()
         return try perform { db in
-            try requireUniqueKey(journeyKey, table: "interaction", kind: "journey", in: db)
+            try requireUniqueKey(journeyKey, table: "journey", kind: "journey", in: db)
             try db.execute(
-                sql: "INSERT INTO interaction (id, key, name, description, createdAt, modifiedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                sql: "INSERT INTO journey (id, key, name, description, createdAt, modifiedAt) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [id.storageText, journeyKey, plan.name, plan.description, clock(), clock()])
             let versionID = try insertVersion(number: 1, of: id, entryMode: plan.entryMode, triggerID: nil, in: db)
             let summary = try write(plan, into: versionID, in: db)
             let content = plan.trigger == nil && plan.activities.isEmpty ? "" : ": \(summary)"
             return (
-                try ContactModelStore.interaction(.id(id), in: db),
+                try ContactModelStore.journey(.id(id), in: db),
                 JournalLine(
-                    entity: "interaction", action: "create", entityIDs: [id.storageText, versionID.storageText],
+                    entity: "journey", action: "create", entityIDs: [id.storageText, versionID.storageText],
                     sentence: "Created journey \(plan.name) (key \(journeyKey)) with draft version 1\(content).")
             )
         }
@@ -32,19 +32,19 @@ extension Workspace {
     /// - Parameter expectedModifiedAt: when the caller read the journey; if it changed since, nothing is written.
     @discardableResult
     public func writeVersion(
-        _ number: Int, of journey: InteractionReference, plan: JourneyVersionPlan, expectedModifiedAt: Date?
-    ) throws -> Interaction {
+        _ number: Int, of journey: JourneyReference, plan: JourneyVersionPlan, expectedModifiedAt: Date?
+    ) throws -> Journey {
         try DefinitionRules.checkName(plan.name, of: "journey")
         return try perform { db in
-            let interaction = try ContactModelStore.interaction(journey, in: db)
+            let journey = try ContactModelStore.journey(journey, in: db)
             // Stored dates keep milliseconds; what the caller read was rounded to them.
             func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-            if let expectedModifiedAt, milliseconds(expectedModifiedAt) != milliseconds(interaction.modifiedAt) {
-                throw ContactModelError.journeyChangedSinceRead(journey: interaction.name, modifiedAt: interaction.modifiedAt)
+            if let expectedModifiedAt, milliseconds(expectedModifiedAt) != milliseconds(journey.modifiedAt) {
+                throw ContactModelError.journeyChangedSinceRead(journey: journey.name, modifiedAt: journey.modifiedAt)
             }
-            let newest = interaction.newestVersion!
+            let newest = journey.newestVersion!
             let versionID: UUID
-            if let existing = interaction.versions.first(where: { $0.number == number }) {
+            if let existing = journey.versions.first(where: { $0.number == number }) {
                 guard existing.status == .draft else {
                     throw ContactModelError.versionNotEditable(version: number, status: existing.status.rawValue)
                 }
@@ -52,20 +52,20 @@ extension Workspace {
                 try db.execute(sql: "DELETE FROM journeyActivity WHERE versionID = ?", arguments: [versionID.storageText])
             } else if number == newest.number + 1, newest.status != .draft {
                 versionID = try insertVersion(
-                    number: number, of: interaction.id, entryMode: plan.entryMode, triggerID: nil, in: db)
+                    number: number, of: journey.id, entryMode: plan.entryMode, triggerID: nil, in: db)
             } else {
                 throw ContactModelError.noSuchVersion(
-                    journey: interaction.name, version: number, newest: newest.number, newestIsDraft: newest.status == .draft)
+                    journey: journey.name, version: number, newest: newest.number, newestIsDraft: newest.status == .draft)
             }
             try db.execute(
-                sql: "UPDATE interaction SET name = ?, description = ? WHERE id = ?",
-                arguments: [plan.name, plan.description, interaction.id.storageText])
+                sql: "UPDATE journey SET name = ?, description = ? WHERE id = ?",
+                arguments: [plan.name, plan.description, journey.id.storageText])
             let summary = try write(plan, into: versionID, in: db)
-            try touch(interaction, in: db)
+            try touch(journey, in: db)
             return (
-                try ContactModelStore.interaction(.id(interaction.id), in: db),
+                try ContactModelStore.journey(.id(journey.id), in: db),
                 JournalLine(
-                    entity: "interaction", action: "update", entityIDs: [interaction.id.storageText, versionID.storageText],
+                    entity: "journey", action: "update", entityIDs: [journey.id.storageText, versionID.storageText],
                     sentence: "Wrote \(plan.name) v\(number) whole: \(summary).")
             )
         }
@@ -73,11 +73,11 @@ extension Workspace {
 
     /// Stops a running, finishing or paused version at once: the contacts inside leave it where they are.
     @discardableResult
-    public func stop(_ journey: InteractionReference, version number: Int) throws -> Interaction {
+    public func stop(_ journey: JourneyReference, version number: Int) throws -> Journey {
         try perform { db in
-            let interaction = try ContactModelStore.interaction(journey, in: db)
-            guard let version = interaction.versions.first(where: { $0.number == number }) else {
-                throw ContactModelError.notFound(kind: "version", reference: "number \(number) in journey \(interaction.name)")
+            let journey = try ContactModelStore.journey(journey, in: db)
+            guard let version = journey.versions.first(where: { $0.number == number }) else {
+                throw ContactModelError.notFound(kind: "version", reference: "number \(number) in journey \(journey.name)")
             }
             guard [.published, .unpublished, .paused].contains(version.status) else {
                 throw ContactModelError.cannotStop(version: number, status: version.status.rawValue)
@@ -87,14 +87,14 @@ extension Workspace {
                 sql: "UPDATE journeyCohort SET exitedAt = ?, dueAt = NULL WHERE versionID = ? AND exitedAt IS NULL",
                 arguments: [clock(), version.id.storageText])
             try db.execute(
-                sql: "UPDATE interactionVersion SET status = ? WHERE id = ?",
-                arguments: [InteractionStatus.stopped.rawValue, version.id.storageText])
-            try touch(interaction, in: db)
+                sql: "UPDATE journeyVersion SET status = ? WHERE id = ?",
+                arguments: [JourneyStatus.stopped.rawValue, version.id.storageText])
+            try touch(journey, in: db)
             return (
-                try ContactModelStore.interaction(.id(interaction.id), in: db),
+                try ContactModelStore.journey(.id(journey.id), in: db),
                 JournalLine(
-                    entity: "interaction", action: "stop", entityIDs: [interaction.id.storageText, version.id.storageText],
-                    sentence: "Stopped \(interaction.name) v\(number): "
+                    entity: "journey", action: "stop", entityIDs: [journey.id.storageText, version.id.storageText],
+                    sentence: "Stopped \(journey.name) v\(number): "
                         + (inside == 0
                             ? "nobody was inside." : "\(inside) contact\(inside == 1 ? "" : "s") inside left the journey."))
             )
@@ -106,7 +106,7 @@ extension Workspace {
     private func write(_ plan: JourneyVersionPlan, into versionID: UUID, in db: Database) throws -> String {
         let trigger = try plan.trigger.map { try listen(versionID, to: $0, in: db) }
         try db.execute(
-            sql: "UPDATE interactionVersion SET entryMode = ?, triggerID = ? WHERE id = ?",
+            sql: "UPDATE journeyVersion SET entryMode = ?, triggerID = ? WHERE id = ?",
             arguments: [plan.entryMode.rawValue, trigger?.id.storageText, versionID.storageText])
         var keys = Set<String>()
         for (index, activityPlan) in plan.activities.enumerated() {
@@ -150,12 +150,12 @@ extension Workspace {
         let running = try Row.fetchOne(
             db,
             sql: """
-                SELECT i.name, v.number FROM interactionVersion v JOIN interaction i ON i.id = v.interactionID
+                SELECT i.name, v.number FROM journeyVersion v JOIN journey i ON i.id = v.journeyID
                 WHERE v.triggerID = ? AND v.id != ? AND v.status IN (?, ?, ?) ORDER BY i.name, v.number
                 """,
             arguments: [
-                definition.id.storageText, versionID.storageText, InteractionStatus.published.rawValue,
-                InteractionStatus.unpublished.rawValue, InteractionStatus.paused.rawValue,
+                definition.id.storageText, versionID.storageText, JourneyStatus.published.rawValue,
+                JourneyStatus.unpublished.rawValue, JourneyStatus.paused.rawValue,
             ])
         if let running {
             throw ContactModelError.eventFilterInUse(key: definition.key, journey: running["name"], version: running["number"])

@@ -80,7 +80,7 @@ extension WorkspaceReading {
         try database.read { db in
             try db.cachedRows(
                 sql: """
-                    SELECT c.id, c.contactKey, k.interactionID, k.versionID, e.outcome, k.exitedAt
+                    SELECT c.id, c.contactKey, k.journeyID, k.versionID, e.outcome, k.exitedAt
                     FROM eventInstance AS i JOIN journeyCohort AS k ON k.eventSeq = i.seq
                     JOIN journeyEntry AS e ON e.id BETWEEN k.firstEntry AND k.lastEntry
                     JOIN contact AS c ON c.id = e.contactID
@@ -91,7 +91,7 @@ extension WorkspaceReading {
                 let outcome = EntryOutcome(rawValue: row[4]) ?? .noRunningVersion
                 return JourneyEntry(
                     contact: Contact(id: row[0], key: row[1]),
-                    interactionID: (row[2] as String?).flatMap(UUID.init(uuidString:)),
+                    journeyID: (row[2] as String?).flatMap(UUID.init(uuidString:)),
                     versionID: (row[3] as String?).flatMap(UUID.init(uuidString:)), outcome: outcome,
                     exitedAt: outcome == .entered ? row[5] : nil)
             }
@@ -130,8 +130,8 @@ extension WorkspaceReading {
                         SELECT DISTINCT c.contactKey, i.key, v.number FROM contact AS c
                         JOIN journeyEntry AS e ON e.contactID = c.id AND e.outcome = \(EntryOutcome.entered.rawValue)
                         JOIN journeyCohort AS k ON k.id = e.cohortID AND k.exitedAt IS NULL
-                        JOIN interactionVersion AS v ON v.id = k.versionID
-                        JOIN interaction AS i ON i.id = k.interactionID
+                        JOIN journeyVersion AS v ON v.id = k.versionID
+                        JOIN journey AS i ON i.id = k.journeyID
                         WHERE c.contactKey IN (\(placeholders)) ORDER BY c.contactKey, i.key, v.number
                         """,
                     arguments: StatementArguments(Array(chunk))

@@ -40,7 +40,7 @@ struct JourneyPublishRoutes {
     /// Publishes the version, or says why not. Codes are the emulator's own (README).
     private static func publishing(_ journeyID: UUID, version number: Int, in workspace: Workspace) -> [PublishProblem] {
         do {
-            let journey = try workspace.interaction(.id(journeyID))
+            let journey = try workspace.journey(.id(journeyID))
             guard let version = journey.versions.first(where: { $0.number == number }), version.status == .draft else {
                 return [PublishProblem(detail: "Version \(number) is no longer a draft.", code: "121900")]
             }

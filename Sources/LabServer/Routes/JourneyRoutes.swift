@@ -23,7 +23,7 @@ struct JourneyRoutes {
     /// (default true), `$page`, `$pageSize` (at most 50).
     func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let query = request.query
-        var journeys = try workspace.interactions()
+        var journeys = try workspace.journeys()
         if let key = query["key"] { journeys = journeys.filter { $0.key.caseInsensitiveCompare(key) == .orderedSame } }
         var newestOnly = query["mostrecentversiononly"]?.lowercased() != "false"
         if let id = query["id"] {
@@ -58,7 +58,7 @@ struct JourneyRoutes {
         let body = try request.json()
         guard let key = body["key"]?.nonEmptyText else { throw JourneyPlanReader.invalid("key is required.") }
         let plan = try JourneyPlanReader(workspace: workspace).plan(from: body)
-        let journey = try APIError.refusing(code: 400) { try workspace.createInteraction(key: key, plan: plan) }
+        let journey = try APIError.refusing(code: 400) { try workspace.createJourney(key: key, plan: plan) }
         return EmulatorResponse(status: .ok, body: try json(journey, journey.versions[0]))
     }
 
@@ -68,7 +68,7 @@ struct JourneyRoutes {
     /// answers 409; the number after such a version creates a new draft.
     func update(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let body = try request.json()
-        let journeys = try workspace.interactions()
+        let journeys = try workspace.journeys()
         let address = request.captures["id"] ?? body["id"]?.nonEmptyText ?? body["key"]?.nonEmptyText.map { "key:\($0)" } ?? ""
         guard !address.isEmpty else {
             throw JourneyPlanReader.invalid("Name the journey: key:{key} in the path, or id or key in the body.")
@@ -108,11 +108,10 @@ struct JourneyRoutes {
 
     /// The journey and version a path names: `{id}` a version's id or `key:{key}`, and
     /// `versionNumber`, else the version with that id, else the newest.
-    static func version(addressedBy request: EmulatorRequest, in workspace: Workspace) throws -> (Interaction, InteractionVersion)
-    {
+    static func version(addressedBy request: EmulatorRequest, in workspace: Workspace) throws -> (Journey, JourneyVersion) {
         let id = request.captures["id"] ?? ""
-        guard let journey = journey(addressedBy: id, in: try workspace.interactions()) else { throw notFound }
-        let version: InteractionVersion?
+        guard let journey = journey(addressedBy: id, in: try workspace.journeys()) else { throw notFound }
+        let version: JourneyVersion?
         if let number = request.query["versionnumber"].flatMap({ Int($0) }) {
             version = journey.versions.first { $0.number == number }
         } else if id.keyAddress == nil {
@@ -125,14 +124,14 @@ struct JourneyRoutes {
     }
 
     /// `key:{key}`, or the id of any of its versions.
-    static func journey(addressedBy address: String, in journeys: [Interaction]) -> Interaction? {
+    static func journey(addressedBy address: String, in journeys: [Journey]) -> Journey? {
         if let key = address.keyAddress {
             return journeys.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
         }
         return journeys.first { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(address) == .orderedSame } }
     }
 
-    func json(_ journey: Interaction, _ version: InteractionVersion) throws -> JSONValue {
+    func json(_ journey: Journey, _ version: JourneyVersion) throws -> JSONValue {
         let dataExtensions = Dictionary(uniqueKeysWithValues: try workspace.dataExtensions().map { ($0.id, $0) })
         let id = version.id.storageText
         var triggers: [JSONValue] = []

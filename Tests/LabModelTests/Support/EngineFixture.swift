@@ -39,10 +39,10 @@ final class EngineFixture {
 
     /// The seed's members (sendable) and the journey "Slow", not yet activated: a one-day Wait,
     /// then `Updated` set to True.
-    func slowJourney() throws -> (members: DataExtension, trigger: EventDefinition, journey: Interaction) {
+    func slowJourney() throws -> (members: DataExtension, trigger: EventDefinition, journey: Journey) {
         let members = try temp.members()
         try workspace.makeSendable(.id(members.id), relating: "EmailAddress")
-        let journey = try workspace.createInteraction(name: "Slow")
+        let journey = try workspace.createJourney(name: "Slow")
         let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Slow entry", dataExtension: .id(members.id))
         try workspace.addWaitActivity(to: .id(journey.id), duration: 1, unit: .days)
         try workspace.addUpdateContactActivity(

@@ -4,28 +4,28 @@ import GRDB
 extension Workspace {
     /// Creates a journey with an empty draft version 1 (entry mode: no re-entry).
     @discardableResult
-    public func createInteraction(name: String, key: String? = nil, description: String = "") throws -> Interaction {
-        try createInteraction(key: key, plan: JourneyVersionPlan(name: name, description: description))
+    public func createJourney(name: String, key: String? = nil, description: String = "") throws -> Journey {
+        try createJourney(key: key, plan: JourneyVersionPlan(name: name, description: description))
     }
 
     /// Sets the draft's trigger: a new event definition listening to `dataExtension`, with an
     /// optional contact filter. The data extension must be sendable or an attribute-group root.
     @discardableResult
     public func setTrigger(
-        of journey: InteractionReference, name: String, type: EventDefinitionType = .contactEvent,
+        of journey: JourneyReference, name: String, type: EventDefinitionType = .contactEvent,
         dataExtension: DataExtensionReference, filter: Filter? = nil, key: String? = nil
     ) throws -> EventDefinition {
         try DefinitionRules.checkName(name, of: "trigger")
-        return try editDraft(of: journey) { draft, interaction, db in
+        return try editDraft(of: journey) { draft, journey, db in
             let (definition, source) = try insertEventDefinition(
                 name: name, key: key, type: type, dataExtension: dataExtension, filter: filter, in: db)
             try db.execute(
-                sql: "UPDATE interactionVersion SET triggerID = ? WHERE id = ?",
+                sql: "UPDATE journeyVersion SET triggerID = ? WHERE id = ?",
                 arguments: [definition.id.storageText, draft.id.storageText])
             let filterText = filter.map { ", filter \($0)" } ?? ""
             return (
                 definition,
-                "Set the trigger of \(interaction.name) v\(draft.number): \(name) on \(source.name)\(filterText) (event definition key \(definition.key))."
+                "Set the trigger of \(journey.name) v\(draft.number): \(name) on \(source.name)\(filterText) (event definition key \(definition.key))."
             )
         }
     }
@@ -33,10 +33,10 @@ extension Workspace {
     /// Adds an Update Contact Data activity: `field` of the contact's rows in `dataExtension` becomes `value`.
     @discardableResult
     public func addUpdateContactActivity(
-        to journey: InteractionReference, dataExtension: DataExtensionReference, field fieldName: String, value: String,
+        to journey: JourneyReference, dataExtension: DataExtensionReference, field fieldName: String, value: String,
         name: String? = nil
     ) throws -> JourneyActivity {
-        try editDraft(of: journey) { draft, interaction, db in
+        try editDraft(of: journey) { draft, journey, db in
             let (activity, target, field) = try updateContactActivity(
                 ActivityPlan(name: name, .updateContactData(dataExtension: dataExtension, field: .name(fieldName), value: value)),
                 position: draft.activities.count + 1, in: db)
@@ -44,7 +44,7 @@ extension Workspace {
             guard case .updateContactData(_, _, let typed) = activity.kind else { preconditionFailure() }
             return (
                 activity,
-                "Added Update Contact Data to \(interaction.name) v\(draft.number): \(target.name).\(field.name) = \(typed.displayText)."
+                "Added Update Contact Data to \(journey.name) v\(draft.number): \(target.name).\(field.name) = \(typed.displayText)."
             )
         }
     }
@@ -80,13 +80,13 @@ extension Workspace {
 
     /// Adds a Wait by Duration activity.
     @discardableResult
-    public func addWaitActivity(to journey: InteractionReference, duration: Int, unit: WaitUnit) throws -> JourneyActivity {
+    public func addWaitActivity(to journey: JourneyReference, duration: Int, unit: WaitUnit) throws -> JourneyActivity {
         let activity = try waitActivity(ActivityPlan(.wait(duration: duration, unit: unit)), position: 0)
-        return try editDraft(of: journey) { draft, interaction, db in
+        return try editDraft(of: journey) { draft, journey, db in
             var activity = activity
             activity.key = "WAITBYDURATION-\(draft.activities.count + 1)"
             try insertActivity(activity, ordinal: draft.activities.count, versionID: draft.id, fieldType: nil, in: db)
-            return (activity, "Added a wait of \(activity.name) to \(interaction.name) v\(draft.number).")
+            return (activity, "Added a wait of \(activity.name) to \(journey.name) v\(draft.number).")
         }
     }
 
@@ -101,21 +101,21 @@ extension Workspace {
     }
 
     /// Sets who may enter the draft again.
-    public func setEntryMode(_ mode: EntryMode, of journey: InteractionReference) throws {
-        try editDraft(of: journey) { draft, interaction, db in
+    public func setEntryMode(_ mode: EntryMode, of journey: JourneyReference) throws {
+        try editDraft(of: journey) { draft, journey, db in
             try db.execute(
-                sql: "UPDATE interactionVersion SET entryMode = ? WHERE id = ?", arguments: [mode.rawValue, draft.id.storageText])
-            return ((), "Set the entry mode of \(interaction.name) v\(draft.number) to \(mode.title).")
+                sql: "UPDATE journeyVersion SET entryMode = ? WHERE id = ?", arguments: [mode.rawValue, draft.id.storageText])
+            return ((), "Set the entry mode of \(journey.name) v\(draft.number) to \(mode.title).")
         }
     }
 
     /// Publishes the newest draft. The version that was running becomes Unpublished (finishing),
     /// and Stopped once no contact is inside it.
     @discardableResult
-    public func activate(_ journey: InteractionReference) throws -> Interaction {
+    public func activate(_ journey: JourneyReference) throws -> Journey {
         try perform { db in
-            let interaction = try ContactModelStore.interaction(journey, in: db)
-            guard let draft = interaction.newestVersion, draft.status == .draft else {
+            let journey = try ContactModelStore.journey(journey, in: db)
+            guard let draft = journey.newestVersion, draft.status == .draft else {
                 throw ContactModelError.cannotActivate(reason: "there is no draft version to activate")
             }
             guard draft.trigger != nil else {
@@ -125,36 +125,36 @@ extension Workspace {
                 throw ContactModelError.cannotActivate(reason: "version \(draft.number) has no activities")
             }
             try db.execute(
-                sql: "UPDATE interactionVersion SET status = ? WHERE interactionID = ? AND status = ?",
+                sql: "UPDATE journeyVersion SET status = ? WHERE journeyID = ? AND status = ?",
                 arguments: [
-                    InteractionStatus.unpublished.rawValue, interaction.id.storageText, InteractionStatus.published.rawValue,
+                    JourneyStatus.unpublished.rawValue, journey.id.storageText, JourneyStatus.published.rawValue,
                 ])
             try db.execute(
-                sql: "UPDATE interactionVersion SET status = ?, publishedAt = ? WHERE id = ?",
-                arguments: [InteractionStatus.published.rawValue, clock(), draft.id.storageText])
-            try touch(interaction, in: db)
-            let (stopped, finishing) = try VersionDrain.stopDrained(interactionID: interaction.id, in: db)
+                sql: "UPDATE journeyVersion SET status = ?, publishedAt = ? WHERE id = ?",
+                arguments: [JourneyStatus.published.rawValue, clock(), draft.id.storageText])
+            try touch(journey, in: db)
+            let (stopped, finishing) = try VersionDrain.stopDrained(journeyID: journey.id, in: db)
             let earlier =
                 stopped.map { " v\($0) stopped: no contact was inside." }.joined()
                 + finishing.map { " v\($0.number) is finishing: \($0.contactsInside) contact(s) inside." }.joined()
             return (
-                try ContactModelStore.interaction(journey, in: db),
+                try ContactModelStore.journey(.id(journey.id), in: db),
                 JournalLine(
-                    entity: "interaction", action: "publish", entityIDs: [interaction.id.storageText, draft.id.storageText],
-                    sentence: "Activated \(interaction.name) v\(draft.number): it is running.\(earlier)")
+                    entity: "journey", action: "publish", entityIDs: [journey.id.storageText, draft.id.storageText],
+                    sentence: "Activated \(journey.name) v\(draft.number): it is running.\(earlier)")
             )
         }
     }
 
     /// Journey Builder's "New Draft": copies the newest version, trigger and activities, into version n+1.
     @discardableResult
-    public func newDraft(of journey: InteractionReference) throws -> InteractionVersion {
+    public func newDraft(of journey: JourneyReference) throws -> JourneyVersion {
         try perform { db in
-            let interaction = try ContactModelStore.interaction(journey, in: db)
-            let newest = interaction.newestVersion!
+            let journey = try ContactModelStore.journey(journey, in: db)
+            let newest = journey.newestVersion!
             guard newest.status != .draft else { throw ContactModelError.alreadyDraft(version: newest.number) }
             let versionID = try insertVersion(
-                number: newest.number + 1, of: interaction.id, entryMode: newest.entryMode, triggerID: newest.trigger?.id, in: db)
+                number: newest.number + 1, of: journey.id, entryMode: newest.entryMode, triggerID: newest.trigger?.id, in: db)
             for activity in newest.activities {
                 try db.execute(
                     sql: """
@@ -164,13 +164,13 @@ extension Workspace {
                         """,
                     arguments: [UUID().storageText, versionID.storageText, activity.id.storageText])
             }
-            try touch(interaction, in: db)
-            let copy = try ContactModelStore.interaction(journey, in: db).newestVersion!
+            try touch(journey, in: db)
+            let copy = try ContactModelStore.journey(.id(journey.id), in: db).newestVersion!
             return (
                 copy,
                 JournalLine(
-                    entity: "interaction", action: "update", entityIDs: [interaction.id.storageText, versionID.storageText],
-                    sentence: "Created draft version \(copy.number) of \(interaction.name) from version \(newest.number).")
+                    entity: "journey", action: "update", entityIDs: [journey.id.storageText, versionID.storageText],
+                    sentence: "Created draft version \(copy.number) of \(journey.name) from version \(newest.number).")
             )
         }
     }
@@ -179,36 +179,36 @@ extension Workspace {
 
     /// Runs `change` on the newest version, which must be a draft, and journals its sentence.
     private func editDraft<Result>(
-        of journey: InteractionReference,
-        _ change: (InteractionVersion, Interaction, Database) throws -> (Result, String)
+        of journey: JourneyReference,
+        _ change: (JourneyVersion, Journey, Database) throws -> (Result, String)
     ) throws -> Result {
         try perform { db in
-            let interaction = try ContactModelStore.interaction(journey, in: db)
-            let newest = interaction.newestVersion!
+            let journey = try ContactModelStore.journey(journey, in: db)
+            let newest = journey.newestVersion!
             guard newest.status == .draft else {
                 throw ContactModelError.versionNotEditable(version: newest.number, status: newest.status.rawValue)
             }
-            let (result, sentence) = try change(newest, interaction, db)
-            try touch(interaction, in: db)
+            let (result, sentence) = try change(newest, journey, db)
+            try touch(journey, in: db)
             return (
                 result,
                 JournalLine(
-                    entity: "interaction", action: "update", entityIDs: [interaction.id.storageText, newest.id.storageText],
+                    entity: "journey", action: "update", entityIDs: [journey.id.storageText, newest.id.storageText],
                     sentence: sentence)
             )
         }
     }
 
     @discardableResult
-    func insertVersion(number: Int, of interactionID: UUID, entryMode: EntryMode, triggerID: UUID?, in db: Database)
+    func insertVersion(number: Int, of journeyID: UUID, entryMode: EntryMode, triggerID: UUID?, in db: Database)
         throws -> UUID
     {
         let id = UUID()
         try db.execute(
             sql:
-                "INSERT INTO interactionVersion (id, interactionID, number, status, entryMode, triggerID, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO journeyVersion (id, journeyID, number, status, entryMode, triggerID, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [
-                id.storageText, interactionID.storageText, number, InteractionStatus.draft.rawValue, entryMode.rawValue,
+                id.storageText, journeyID.storageText, number, JourneyStatus.draft.rawValue, entryMode.rawValue,
                 triggerID?.storageText, clock(),
             ])
         return id
@@ -236,9 +236,9 @@ extension Workspace {
             ])
     }
 
-    func touch(_ interaction: Interaction, in db: Database) throws {
+    func touch(_ journey: Journey, in db: Database) throws {
         try db.execute(
-            sql: "UPDATE interaction SET modifiedAt = ? WHERE id = ?", arguments: [clock(), interaction.id.storageText])
+            sql: "UPDATE journey SET modifiedAt = ? WHERE id = ?", arguments: [clock(), journey.id.storageText])
     }
 
     /// A new event definition on `dataExtension`, which must be sendable or an attribute-group root.
@@ -276,12 +276,12 @@ extension Workspace {
 }
 
 extension WorkspaceReading {
-    public func interactions() throws -> [Interaction] {
-        try database.read { try ContactModelStore.interactions(in: $0) }
+    public func journeys() throws -> [Journey] {
+        try database.read { try ContactModelStore.journeys(in: $0) }
     }
 
-    public func interaction(_ reference: InteractionReference) throws -> Interaction {
-        try database.read { try ContactModelStore.interaction(reference, in: $0) }
+    public func journey(_ reference: JourneyReference) throws -> Journey {
+        try database.read { try ContactModelStore.journey(reference, in: $0) }
     }
 
     public func eventDefinitions() throws -> [EventDefinition] {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A journey ("interaction"): a key shared by all its versions, and the versions themselves.
-public struct Interaction: Sendable, Hashable, Identifiable {
+public struct Journey: Sendable, Hashable, Identifiable {
     public let id: UUID
     public var key: String
     public var name: String
@@ -10,17 +10,17 @@ public struct Interaction: Sendable, Hashable, Identifiable {
     /// Changes with every edit of any version: the REST API's optimistic-concurrency check.
     public var modifiedAt: Date
     /// Oldest first.
-    public var versions: [InteractionVersion]
+    public var versions: [JourneyVersion]
 
-    public var newestVersion: InteractionVersion? { versions.last }
-    public var publishedVersion: InteractionVersion? { versions.last { $0.status == .published } }
+    public var newestVersion: JourneyVersion? { versions.last }
+    public var publishedVersion: JourneyVersion? { versions.last { $0.status == .published } }
 }
 
 /// One version of a journey: its status, entry rule, trigger and activities.
-public struct InteractionVersion: Sendable, Hashable, Identifiable {
+public struct JourneyVersion: Sendable, Hashable, Identifiable {
     public let id: UUID
     public let number: Int
-    public var status: InteractionStatus
+    public var status: JourneyStatus
     public var entryMode: EntryMode
     /// The trigger's event definition, once one is set.
     public var trigger: EventDefinition?
@@ -28,7 +28,7 @@ public struct InteractionVersion: Sendable, Hashable, Identifiable {
     public var publishedAt: Date?
 }
 
-public enum InteractionStatus: String, Sendable, Hashable, CaseIterable {
+public enum JourneyStatus: String, Sendable, Hashable, CaseIterable {
     case draft = "Draft"
     case published = "Published"
     case unpublished = "Unpublished"
