@@ -6,6 +6,43 @@ import Testing
 
 /// A workspace made by an earlier version opens in this one with all it held.
 @Suite struct MigrationTests {
+    @Test func journeysStoredUnderTheAPIsWordReadBackAsJourneys() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("workspace.sqlite").path
+        let journeyID = UUID()
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v8 trigger filters stored as the filter tree")
+            let now = "2026-12-08 02:00:00.000"
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO interaction (id, key, name, description, createdAt, modifiedAt)
+                        VALUES (?, 'member-updates', 'Member Updates', '', ?, ?)
+                        """, arguments: [journeyID.storageText, now, now])
+                try db.execute(
+                    sql: """
+                        INSERT INTO interactionVersion (id, interactionID, number, status, entryMode, createdAt)
+                        VALUES (?, ?, 1, 'Draft', 'OnceAndDone', ?)
+                        """, arguments: [UUID().storageText, journeyID.storageText, now])
+                try db.execute(
+                    sql: """
+                        INSERT INTO journal (time, entity, action, entityIDs, sentence)
+                        VALUES (?, 'interaction', 'create', ?, 'Created Member Updates.')
+                        """, arguments: [now, journeyID.storageText])
+            }
+        }
+
+        let workspace = try Workspace(path: path)
+        defer { workspace.close() }
+        let journey = try workspace.journey(.id(journeyID))
+        #expect(journey.name == "Member Updates" && journey.versions.map(\.number) == [1])
+        #expect(journey.versions.first?.status == .draft)
+        #expect(try workspace.journal(last: 1).map(\.entity) == ["journey"])
+    }
+
     @Test func triggerFiltersStoredBeforeTheFilterTreeReadAsTheTree() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
