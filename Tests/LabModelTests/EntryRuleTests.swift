@@ -80,6 +80,16 @@ import Testing
         #expect(try await fire(fixture, trigger, "sally@sausage.com") == .filterNotMet)
     }
 
+    /// An entry filter as large as the parsers accept decides entries: what is written runs.
+    @Test func theLargestEntryFilterAcceptedDecides() async throws {
+        let fixture = try EngineFixture()
+        let filter = try CriteriaTextSyntax.parse(
+            (4...1_002).map { "MemberID equals \($0)" }.joined(separator: " OR ") + " OR MemberID less 2")
+        let (_, trigger, _) = try journey(fixture, mode: .reEntryAnytime, filter: filter)
+        #expect(try await fire(fixture, trigger) == .entered)  // MemberID 1
+        #expect(try await fire(fixture, trigger, "sam@sausage.com") == .filterNotMet)  // MemberID 2
+    }
+
     @Test func filtersReadAttributesOfOtherLinkedDataExtensions() async throws {
         let fixture = try EngineFixture()
         let workspace = fixture.workspace

@@ -95,6 +95,19 @@ import Testing
         }
     }
 
+    /// The largest filter a parser accepts runs: groups compile to balanced SQL, which SQLite's
+    /// expression depth limit does not reach.
+    @Test func theLargestFilterAcceptedRuns() throws {
+        let temp = try TemporaryWorkspace()
+        let de = try temp.workspace.createDataExtension(SeedScenario.memberDataExtension())
+        try temp.workspace.addRecords(
+            to: .id(de.id), rows: (1...30).map { ["EmailAddress": "m\($0)@club.com", "MemberID": "\($0)"] })
+        let anyOf = try RESTFilterSyntax.parse((1...1_000).map { "MemberID eq \($0 * 3)" }.joined(separator: " or "))
+        #expect(try temp.workspace.rowCount(of: .id(de.id), matching: anyOf) == 10)
+        let allOf = try CriteriaTextSyntax.parse((1...1_000).map { _ in "MemberID greater 0" }.joined(separator: " AND "))
+        #expect(try temp.workspace.rows(of: .id(de.id), limit: 100, matching: allOf).records.count == 30)
+    }
+
     /// What the filter means, read plainly: text compares in any case, an empty value matches
     /// only "is null", "not equal" and a comparison with an empty value.
     private static func matches(_ row: Row, _ filter: Filter) -> Bool {

@@ -155,4 +155,58 @@ import Testing
             }
         }
     }
+
+    @Test func everyParserRefusesPastItsLimitsAndAcceptsAtThem() throws {
+        let nested = { (levels: Int) in String(repeating: "(", count: levels) + "A eq 1" + String(repeating: ")", count: levels) }
+        #expect(try RESTFilterSyntax.parse(nested(31)) == .compare(field: "A", .equals, value: "1"))
+        let conditions = { (count: Int, joiner: String) in
+            (1...count).map { "A\($0) eq \($0)" }.joined(separator: joiner)
+        }
+        #expect(try RESTFilterSyntax.parse(conditions(1_000, " or ")).fields.count == 1_000)
+        #expect(
+            try CriteriaTextSyntax.parse(conditions(1_000, " OR ").replacingOccurrences(of: " eq ", with: " equals ")).fields
+                .count == 1_000)
+        let tooLong = "A eq '" + String(repeating: "x", count: 100_000) + "'"
+        let xmlCondition = #"<Condition Key="M.A" Operator="Equal"><Value>1</Value></Condition>"#
+        let xml = { (count: Int) in
+            "<FilterDefinition><ConditionSet Operator=\"OR\">" + String(repeating: xmlCondition, count: count)
+                + "</ConditionSet></FilterDefinition>"
+        }
+        #expect(try FilterDefinitionXML.parse(xml(1_000), sourceName: "M")?.fields.count == 1_000)
+        let refusals: [(String, () throws -> Any?)] = [
+            ("it nests deeper than 32 levels", { try RESTFilterSyntax.parse(nested(32)) }),
+            (
+                "it nests deeper than 32 levels",
+                { try CriteriaTextSyntax.parse(nested(3_000).replacingOccurrences(of: " eq ", with: " equals ")) }
+            ),
+            ("it has more than 1,000 conditions", { try RESTFilterSyntax.parse(conditions(1_001, " and ")) }),
+            (
+                "it has more than 1,000 conditions",
+                { try RESTFilterSyntax.parse("A in (" + (0...1_000).map(String.init).joined(separator: ", ") + ")") }
+            ),
+            (
+                "it has more than 1,000 conditions",
+                { try CriteriaTextSyntax.parse(conditions(1_001, " AND ").replacingOccurrences(of: " eq ", with: " equals ")) }
+            ),
+            ("it has more than 1,000 conditions", { try FilterDefinitionXML.parse(xml(1_001), sourceName: "M") }),
+            ("it is longer than 100,000 bytes", { try RESTFilterSyntax.parse(tooLong) }),
+            ("it is longer than 100,000 bytes", { try ReadableFilterSyntax.parse(tooLong) }),
+            (
+                "nested more than 32 levels deep",
+                {
+                    try FilterDefinitionXML.parse(
+                        "<FilterDefinition>" + String(repeating: "<ConditionSet>", count: 3_000), sourceName: "M")
+                }
+            ),
+        ]
+        for (reason, parse) in refusals {
+            do {
+                _ = try parse()
+                Issue.record("accepted past a limit: \(reason)")
+            } catch let error as FilterSyntaxError {
+                #expect(error.description.contains(reason), "\(error.description)")
+                #expect(error.text.utf8.count <= 204, "the refusal repeats at most 200 bytes of the text")
+            }
+        }
+    }
 }

@@ -163,7 +163,7 @@ struct RowRoutes {
             return try RESTFilterSyntax.parse(text)
         } catch {
             throw APIError.badRequest(
-                "The $filter \"\(text)\" is not valid: \(error.reason). Use Field eq 'value', with and/or.", code: 10001)
+                "The $filter \"\(error.text)\" is not valid: \(error.reason). Use Field eq 'value', with and/or.", code: 10001)
         }
     }
 

@@ -4,6 +4,7 @@
 /// and OR in one group needs parentheses. Words are read in any case.
 public enum CriteriaTextSyntax {
     public static func parse(_ text: String) throws(FilterSyntaxError) -> Filter {
+        try FilterLimits.checkLength(text, .criteria)
         var parser = Parser(
             text: text, tokens: try FilterToken.read(text, quotes: ["'", "\""], commas: false, syntax: .criteria))
         guard !parser.tokens.isEmpty else { throw parser.failure("it is empty") }
@@ -78,6 +79,7 @@ public enum CriteriaTextSyntax {
         let text: String
         let tokens: [FilterToken]
         var position = 0
+        var conditions = 0
 
         init(text: String, tokens: [FilterToken]) {
             self.text = text
@@ -89,9 +91,7 @@ public enum CriteriaTextSyntax {
         }
 
         mutating func group(depth: Int) throws(FilterSyntaxError) -> Filter {
-            guard depth < FilterSyntaxError.maximumDepth else {
-                throw failure("it nests deeper than \(FilterSyntaxError.maximumDepth) levels")
-            }
+            guard depth < FilterLimits.depth else { throw failure(FilterLimits.tooDeep) }
             var parts = [try term(depth: depth)]
             var joinsWithAnd: Bool?
             while let word = peek()?.keyword, word == "and" || word == "or" {
@@ -114,6 +114,8 @@ public enum CriteriaTextSyntax {
             }
             guard let token = peek(), let field = token.text else { throw failure("a condition is missing") }
             position += 1
+            conditions += 1
+            guard conditions <= FilterLimits.conditions else { throw failure(FilterLimits.tooMany) }
             for (words, meaning) in CriteriaTextSyntax.operators where matches(words) {
                 position += words.count
                 switch meaning {

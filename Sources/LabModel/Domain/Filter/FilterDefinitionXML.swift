@@ -8,6 +8,7 @@ public enum FilterDefinitionXML {
     /// (`Event.<key>.Updated`) become the source's field names; other sets stay `Set.Attribute`.
     public static func parse(_ xml: String, sourceName: String) throws(FilterSyntaxError) -> Filter? {
         guard !xml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        try FilterLimits.checkLength(xml, .filterDefinitionXML)
         let root: XMLElement
         do {
             root = try XMLReader.document(xml)
@@ -17,6 +18,7 @@ public enum FilterDefinitionXML {
         guard root.name == "FilterDefinition" else {
             throw invalid(xml, "the root element is <\(root.name)>, not <FilterDefinition>")
         }
+        guard Self.conditionCount(root) <= FilterLimits.conditions else { throw invalid(xml, FilterLimits.tooMany) }
         return simplified(joinsWithAnd: true, try filters(root.children, xml: xml, sourceName: sourceName))
     }
 
@@ -29,6 +31,10 @@ public enum FilterDefinitionXML {
             case .compare, .isNull, .isNotNull: conditionSet(joinsWithAnd: true, [filter], sourceName: sourceName)
             }
         return "<FilterDefinition>\(body)</FilterDefinition>"
+    }
+
+    private static func conditionCount(_ element: XMLElement) -> Int {
+        (element.name == "Condition" ? 1 : 0) + element.children.reduce(0) { $0 + conditionCount($1) }
     }
 
     private static func invalid(_ xml: String, _ reason: String) -> FilterSyntaxError {

@@ -22,7 +22,8 @@ public struct FilterSyntaxError: Error, Sendable, Hashable, CustomStringConverti
 
     init(_ syntax: Syntax, text: String, reason: String, progress: Int = 0, unknownOperator: String? = nil) {
         self.syntax = syntax
-        self.text = text
+        // A refusal repeats what was written, but never a hostile length of it.
+        self.text = text.utf8.count > 200 ? String(text.prefix(200)) + "…" : text
         self.reason = reason
         self.progress = progress
         self.unknownOperator = unknownOperator
@@ -37,9 +38,28 @@ public struct FilterSyntaxError: Error, Sendable, Hashable, CustomStringConverti
         case .filterDefinitionXML: "The entry filter is not valid FilterDefinition XML: \(reason)."
         }
     }
+}
 
-    /// Filters nest a few levels; a limit keeps a hostile text from exhausting the stack.
-    static let maximumDepth = 32
+/// How big a written filter may be. The filters people write hold a handful of conditions; the
+/// limits keep a hostile text from exhausting the stack or the time (every parser reads in one
+/// pass and refuses the moment a limit is passed), and whatever is accepted compiles to SQL
+/// that SQLite runs (groups are joined as balanced trees, so the expression depth grows with
+/// the logarithm of the conditions).
+public enum FilterLimits {
+    /// Groups inside groups.
+    public static let depth = 32
+    public static let conditions = 1_000
+    /// Of the written text, in bytes of UTF-8.
+    public static let length = 100_000
+
+    static func checkLength(_ text: String, _ syntax: FilterSyntaxError.Syntax) throws(FilterSyntaxError) {
+        guard text.utf8.count <= length else {
+            throw FilterSyntaxError(syntax, text: text, reason: "it is longer than 100,000 bytes")
+        }
+    }
+
+    static let tooDeep = "it nests deeper than \(depth) levels"
+    static let tooMany = "it has more than 1,000 conditions"
 }
 
 /// A word, a quoted value or punctuation of a written filter.

@@ -4,6 +4,7 @@
 /// read in any case.
 public enum RESTFilterSyntax {
     public static func parse(_ text: String) throws(FilterSyntaxError) -> Filter {
+        try FilterLimits.checkLength(text, .rest)
         var parser = Parser(text: text, tokens: try FilterToken.read(text, quotes: ["'"], commas: true, syntax: .rest))
         guard !parser.tokens.isEmpty else { throw parser.failure("it is empty") }
         let filter = try parser.anyOf(depth: 0)
@@ -85,6 +86,7 @@ public enum RESTFilterSyntax {
         let text: String
         let tokens: [FilterToken]
         var position = 0
+        var conditions = 0
 
         init(text: String, tokens: [FilterToken]) {
             self.text = text
@@ -96,9 +98,7 @@ public enum RESTFilterSyntax {
         }
 
         mutating func anyOf(depth: Int) throws(FilterSyntaxError) -> Filter {
-            guard depth < FilterSyntaxError.maximumDepth else {
-                throw failure("it nests deeper than \(FilterSyntaxError.maximumDepth) levels")
-            }
+            guard depth < FilterLimits.depth else { throw failure(FilterLimits.tooDeep) }
             var parts = [try allOf(depth: depth)]
             while peek()?.keyword == "or" {
                 position += 1
@@ -124,6 +124,8 @@ public enum RESTFilterSyntax {
                 return inner
             }
             guard case .word(let field) = first else { throw failure("\"\(first.written)\" is where a field name belongs") }
+            conditions += 1
+            guard conditions <= FilterLimits.conditions else { throw failure(FilterLimits.tooMany) }
             guard let op = next()?.keyword else {
                 throw failure("\"\(field)\" needs an operator (eq, ne, gt, lt, like, is null…)")
             }
@@ -138,6 +140,8 @@ public enum RESTFilterSyntax {
                 var values = [try value(after: "in")]
                 while peek() == .comma {
                     position += 1
+                    conditions += 1
+                    guard conditions <= FilterLimits.conditions else { throw failure(FilterLimits.tooMany) }
                     values.append(try value(after: "in"))
                 }
                 guard next() == .close else { throw failure("the list after \"in\" is not closed") }

@@ -24,7 +24,7 @@ struct XMLReader {
     private var index = 0
     private var depth = 0
     /// Filters nest a few levels; a limit keeps a hostile document from exhausting the stack.
-    static let maximumDepth = 32
+    static let maximumDepth = FilterLimits.depth
 
     static func document(_ text: String) throws(XMLSyntaxError) -> XMLElement {
         var reader = XMLReader(characters: Array(text))
