@@ -24,15 +24,13 @@ final class Emulator: Sendable {
         self.tokenLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 1079
         legacyLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 3600
         tokens = TokenStore()
-        routeTable.withLock {
-            $0 =
-                AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
-                + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
-                + AsyncRowRoutes(emulator: self).routes + AutomationRoutes(emulator: self).routes
-                + EventDefinitionRoutes(emulator: self).routes + JourneyRoutes(emulator: self).routes
-                + JourneyPublishRoutes(emulator: self).routes + MetaRoutes(emulator: self).routes
-                + PlatformRoutes(emulator: self).routes
-        }
+        let families: [any RouteFamily] = [
+            AuthRoutes(emulator: self), EventRoutes(emulator: self), RowRoutes(emulator: self),
+            JourneyMemberRoutes(emulator: self), DataExtensionRoutes(emulator: self), AsyncRowRoutes(emulator: self),
+            AutomationRoutes(emulator: self), EventDefinitionRoutes(emulator: self), JourneyRoutes(emulator: self),
+            JourneyPublishRoutes(emulator: self), MetaRoutes(emulator: self), PlatformRoutes(emulator: self),
+        ]
+        routeTable.withLock { $0 = families.flatMap(\.routesInDialect) }
     }
 
     /// Every route, in the order requests are matched.
@@ -90,9 +88,13 @@ final class Emulator: Sendable {
             request.grant = grant
         }
         let call = request
-        switch route.handler {
-        case .blocking(let handler): return (try await Self.offCooperativeThreads { try handler(call) }, call.grant?.app.id)
-        case .suspending(let handler): return (try await handler(call), call.grant?.app.id)
+        do {
+            switch route.handler {
+            case .blocking(let handler): return (try await Self.offCooperativeThreads { try handler(call) }, call.grant?.app.id)
+            case .suspending(let handler): return (try await handler(call), call.grant?.app.id)
+            }
+        } catch let refusal as any ModelRefusal {
+            throw APIError(refusal, in: route.refusals)
         }
     }
 

@@ -4,7 +4,8 @@ import HTTPTypes
 /// `GET /openapi.json`: the emulator's own description of every route (kept beside the code in
 /// Sources/LabServer/openapi.json), its `servers` pointing at this server, so tools such as
 /// Postman or an OpenAPI client generator can be aimed at it directly.
-struct MetaRoutes {
+struct MetaRoutes: RouteFamily {
+    static let refusals = RefusalDialect.standard
     unowned let emulator: Emulator
 
     var routes: [Route] {

@@ -70,6 +70,9 @@ struct Route: Sendable {
     let pattern: [String]
     let operation: APIOperation?
     let handler: Handler
+    /// How the model errors its handler throws are answered: its family's, set when the
+    /// emulator builds its table (`RouteFamily.routesInDialect`).
+    var refusals = RefusalDialect.standard
     private let parts: [Part]
 
     init(_ method: HTTPRequest.Method, _ pattern: String, operation: APIOperation?, handler: Handler) {
