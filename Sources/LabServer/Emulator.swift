@@ -50,15 +50,15 @@ final class Emulator: Sendable {
     }
 
     /// The data extension a path names: `key:{key}` / `key/{key}`, or its ObjectID (`{id}`).
-    func dataExtension(addressedBy request: EmulatorRequest) throws(APIError) -> DataExtension {
+    func dataExtension(addressedBy request: EmulatorRequest) throws -> DataExtension {
         if let key = request.captures["key"] {
-            guard let de = try? workspace.dataExtension(.externalKey(key)) else {
+            guard let de = try workspace.existingDataExtension(.externalKey(key)) else {
                 throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
             }
             return de
         }
         let id = request.captures["id"] ?? ""
-        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+        guard let uuid = UUID(uuidString: id), let de = try workspace.existingDataExtension(.id(uuid)) else {
             throw APIError.badRequest("Parameter \(id) is invalid.", code: 10001)
         }
         return de
@@ -104,6 +104,16 @@ final class Emulator: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(with: Swift.Result { try work() })
+            }
+        }
+    }
+
+    /// The same for work that cannot fail (writing a log line to a console that may be slow).
+    static func offCooperativeThreads(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                work()
+                continuation.resume()
             }
         }
     }

@@ -130,13 +130,15 @@ struct AutomationRoutes: RouteFamily {
             ]))
     }
 
-    private func automation(_ request: EmulatorRequest) throws(APIError) -> Automation {
+    private func automation(_ request: EmulatorRequest) throws -> Automation {
         let id = request.captures["id"] ?? ""
         let found: Automation?
         if let key = id.keyAddress {
-            found = try? workspace.automation(named: key)
+            found = try workspace.existingAutomation(named: key)
+        } else if let uuid = UUID(uuidString: id) {
+            found = try workspace.automations().first { $0.id == uuid }
         } else {
-            found = UUID(uuidString: id).flatMap { uuid in try? workspace.automations().first { $0.id == uuid } }
+            found = nil
         }
         guard let found else { throw APIError.envelope(.notFound, "Automation \(id) was not found.", code: 10001) }
         return found

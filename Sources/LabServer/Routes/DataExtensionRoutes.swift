@@ -97,9 +97,9 @@ struct DataExtensionRoutes: RouteFamily {
         return EmulatorResponse(status: .ok, body: Self.definition(try workspace.dataExtension(.id(de.id))))
     }
 
-    private func dataExtension(_ request: EmulatorRequest) throws(APIError) -> DataExtension {
+    private func dataExtension(_ request: EmulatorRequest) throws -> DataExtension {
         let id = request.captures["id"] ?? ""
-        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+        guard let uuid = UUID(uuidString: id), let de = try workspace.existingDataExtension(.id(uuid)) else {
             throw APIError.envelope(.notFound, "Data extension \(id) was not found.", code: 10001)
         }
         return de

@@ -96,9 +96,9 @@ struct EventDefinitionRoutes: RouteFamily {
     }
 
     /// By GUID, or `key:{key}`. Unknown ones answer as Marketing Cloud does (errorcode 30000).
-    private func definition(_ request: EmulatorRequest) throws(APIError) -> EventDefinition {
+    private func definition(_ request: EmulatorRequest) throws -> EventDefinition {
         let id = request.captures["id"] ?? ""
-        let all = (try? workspace.eventDefinitions()) ?? []
+        let all = try workspace.eventDefinitions()
         let found: EventDefinition? =
             if let key = id.keyAddress {
                 all.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }
