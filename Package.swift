@@ -34,10 +34,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // JSON as the emulator and the client read and write it: a leaf both import.
+        .target(name: "LabJSON"),
         .target(
             name: "LabServer",
             dependencies: [
-                "LabModel", .product(name: "Hummingbird", package: "hummingbird"),
+                "LabModel", "LabJSON", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Served at /openapi.json.
@@ -77,9 +79,12 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LabJSONTests",
+            dependencies: ["LabJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
             name: "LabServerTests",
             dependencies: [
-                "LabServer", "LabModel", "TestSupport",
+                "LabServer", "LabModel", "LabJSON", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LabJSON
 import LabModel
 import Logging
 import NIOCore

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// `POST /v1/requestToken` (legacy) and `POST /v2/token` (OAuth 2.0 client credentials).

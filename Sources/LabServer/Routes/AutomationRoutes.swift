@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Automations (`/automation/v1/automations`): list, read, create with Fire Event activities,

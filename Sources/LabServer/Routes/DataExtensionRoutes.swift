@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Data extension definitions (`/data/v1/customobjects`): list, read, fields, create, change.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Event definitions (`/interaction/v1/eventDefinitions`): what journeys' triggers listen for.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Firing events: `contactEvents` (Contact Builder events) and `events` (journey API events,

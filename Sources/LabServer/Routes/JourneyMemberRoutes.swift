@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Batches of API events (`async/events`) and who is inside which journey (`contactMembership`).

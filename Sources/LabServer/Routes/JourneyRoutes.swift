@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Journeys (`/interaction/v1/interactions`) as Journey Builder's API shows them: one object per

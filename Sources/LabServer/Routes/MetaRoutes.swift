@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 
 /// `GET /openapi.json`: the emulator's own description of every route (kept beside the code in
 /// Sources/LabServer/openapi.json), its `servers` pointing at this server, so tools such as

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 
 /// A refused request, as Marketing Cloud answers it: a status and a JSON body (its error
 /// envelope `{"message","errorcode","documentation"}` unless an endpoint has its own shape).

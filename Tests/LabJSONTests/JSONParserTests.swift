@@ -1,11 +1,11 @@
 import Foundation
+import LabJSON
 import PropertyBased
 import Testing
 
-@testable import LabServer
-
-/// Request bodies are read by our own JSON reader: whatever the emulator writes reads back the
-/// same, escapes mean what RFC 8259 says, and what a standard reader refuses, ours refuses too.
+/// Request bodies and replies are read by our own JSON reader: whatever JourneyLab writes reads
+/// back the same, escapes mean what RFC 8259 says, and what a standard reader refuses, ours
+/// refuses too.
 @Suite struct JSONParserTests {
     static let text = Gen.oneOf(
         Gen.character(in: "\u{20}"..."\u{7E}").string(of: 0...10), Gen.always("Zoë 日本 😀"), Gen.always("tab\there\nline"),
@@ -82,7 +82,7 @@ import Testing
         ]
         for bytes in refused {
             let data = Data(bytes)
-            #expect(throws: APIError.self, "\(String(decoding: bytes, as: UTF8.self))") { try JSONValue(parsing: data) }
+            #expect(throws: MalformedJSON.self, "\(String(decoding: bytes, as: UTF8.self))") { try JSONValue(parsing: data) }
             #expect(
                 (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) == nil,
                 "Foundation reads \(String(decoding: bytes, as: UTF8.self))")
