@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "LabClient",
             dependencies: [
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "LabJSON", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
@@ -88,7 +88,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabServer", "LabModel", "TestSupport"]),
+        .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabJSON", "LabServer", "LabModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "ScreensTests",
