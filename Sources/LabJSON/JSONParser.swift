@@ -3,8 +3,10 @@ import Foundation
 /// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its bytes: a request's
 /// parsing must stay a small part of its cost. Whole numbers keep their text; other numbers are
 /// read through a Double (`30.0` is `30`, `12.50` is `12.5`): rows store and replies echo that
-/// text, so it must not change. A byte-order mark and UTF-16 or UTF-32 text are read; one
-/// trailing comma after the last member or item is allowed, as Foundation's reader allows it.
+/// text, so it must not change. A byte-order mark and UTF-16 or UTF-32 text are read. A
+/// trailing comma is refused, as RFC 8259 and the app's own JSON editor (`JSONSyntax`) refuse
+/// it: no body of the tutorial has one, and a body the emulator takes should be one that any
+/// JSON reader, Marketing Cloud's among them, takes.
 struct JSONParser {
     /// Deeper nesting is refused rather than risking the stack (JSONDecoder's limit too).
     static let deepestNesting = 512
@@ -70,10 +72,6 @@ struct JSONParser {
         }
         repeat {
             skipWhitespace()
-            if !fields.isEmpty && take(UInt8(ascii: "}")) {
-                depth -= 1
-                return .object(fields)
-            }
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw MalformedJSON() }
             let name = try string()
             skipWhitespace()
@@ -95,11 +93,6 @@ struct JSONParser {
             return .array(items)
         }
         repeat {
-            skipWhitespace()
-            if !items.isEmpty && take(UInt8(ascii: "]")) {
-                depth -= 1
-                return .array(items)
-            }
             items.append(try value())
             skipWhitespace()
         } while take(UInt8(ascii: ","))
