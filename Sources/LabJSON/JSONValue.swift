@@ -1,8 +1,9 @@
 import Foundation
 
 /// JSON as JourneyLab reads and writes it, in the emulator and in the client. Object keys are
-/// looked up case-insensitively, as Marketing Cloud's backend does; numbers keep their text, so
-/// `5` stays `"5"` and a 20-digit key is not rounded through a Double.
+/// looked up case-insensitively, as Marketing Cloud's backend does; whole numbers keep their
+/// text, so `5` stays `"5"` and a 20-digit key is not rounded through a Double (`JSONParser`
+/// says how other numbers read).
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
