@@ -34,10 +34,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // JSON as the emulator and the client read and write it: a leaf both import.
+        .target(name: "LabJSON"),
         .target(
             name: "LabServer",
             dependencies: [
-                "LabModel", .product(name: "Hummingbird", package: "hummingbird"),
+                "LabModel", "LabJSON", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Served at /openapi.json.
@@ -46,7 +48,7 @@ let package = Package(
         .target(
             name: "LabClient",
             dependencies: [
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "LabJSON", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
@@ -77,13 +79,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LabJSONTests",
+            dependencies: ["LabJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
             name: "LabServerTests",
             dependencies: [
-                "LabServer", "LabModel", "TestSupport",
+                "LabServer", "LabModel", "LabJSON", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabServer", "LabModel", "TestSupport"]),
+        .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabJSON", "LabServer", "LabModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "ScreensTests",

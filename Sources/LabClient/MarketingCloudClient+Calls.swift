@@ -1,4 +1,5 @@
 import Foundation
+import LabJSON
 
 /// The typed calls the tutorial, the screens and the command-line verbs make.
 extension MarketingCloudClient {
@@ -10,14 +11,14 @@ extension MarketingCloudClient {
         eventDefinitionKey: String, contactKey: String, dataExtensionName: String, dataExtensionKey: String?,
         values: [(name: String, value: String)]
     ) async throws -> String {
-        var data: [String: JSONNode] = [
+        var data: [String: JSONValue] = [
             "name": .string(dataExtensionName),
             "items": .array([
                 .object(["values": .array(values.map { .object(["name": .string($0.name), "value": .string($0.value)]) })])
             ]),
         ]
         if let dataExtensionKey { data["id"] = .string(dataExtensionKey) }
-        let body = JSONNode.object([
+        let body = JSONValue.object([
             "contactKey": .string(contactKey), "eventDefinitionKey": .string(eventDefinitionKey),
             "data": .array([.object(data)]),
         ])
@@ -27,7 +28,7 @@ extension MarketingCloudClient {
 
     /// `POST /interaction/v1/events`. - Returns: the event instance id.
     public func fireEvent(eventDefinitionKey: String, contactKey: String, data: [String: String]) async throws -> String {
-        let body = JSONNode.object([
+        let body = JSONValue.object([
             "ContactKey": .string(contactKey), "EventDefinitionKey": .string(eventDefinitionKey), "Data": .strings(data),
         ])
         return try await call("POST", "/interaction/v1/events", json: body.serialized)["eventInstanceId"]?.text ?? ""
@@ -37,7 +38,7 @@ extension MarketingCloudClient {
 
     /// `POST /hub/v1/dataevents/key:{key}/rowset`: upserts by primary key.
     public func upsertRows(dataExtensionKey: String, rows: [RowsetRow]) async throws {
-        let body = JSONNode.array(rows.map { .object(["keys": .strings($0.keys), "values": .strings($0.values)]) })
+        let body = JSONValue.array(rows.map { .object(["keys": .strings($0.keys), "values": .strings($0.values)]) })
         _ = try await call("POST", "/hub/v1/dataevents/key:\(Self.pathPart(dataExtensionKey))/rowset", json: body.serialized)
     }
 
@@ -131,7 +132,7 @@ extension MarketingCloudClient {
     /// Run Once. - Returns: the run's instance id, to follow with `automationRun`.
     public func runOnce(_ idOrKey: String) async throws -> String {
         let reply = try await call("POST", "/automation/v1/automations/\(Self.pathPart(idOrKey))/actions/runallonce", json: "{}")
-        guard let instance = reply["lastRunInstanceId"]?.text else {
+        guard let instance = reply["lastRunInstanceId"]?.nonEmptyText else {
             throw MarketingCloudError.unreadable(url: "runallonce", reason: "no lastRunInstanceId in the answer")
         }
         return instance
@@ -144,8 +145,8 @@ extension MarketingCloudClient {
     // MARK: Helpers
 
     /// The items of a Fuel collection (`$page`, `$pageSize`, `count`), all pages.
-    private func collect(_ path: String, pageSize: Int) async throws -> [JSONNode] {
-        var items: [JSONNode] = []
+    private func collect(_ path: String, pageSize: Int) async throws -> [JSONValue] {
+        var items: [JSONValue] = []
         var page = 1
         while true {
             let reply = try await call("GET", "\(path)?$page=\(page)&$pageSize=\(pageSize)")
@@ -165,4 +166,9 @@ extension MarketingCloudClient {
     static func queryValue(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
     }
+}
+
+extension JSONValue {
+    /// Text values as JSON strings.
+    fileprivate static func strings(_ fields: [String: String]) -> JSONValue { .object(fields.mapValues { .string($0) }) }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LabJSON
 import NIOCore
 import NIOHTTP1
 
@@ -42,14 +43,14 @@ public final class MarketingCloudClient: Sendable {
         }
         switch authFlow {
         case .oauth2:
-            guard let token = reply["access_token"]?.text, let lifetime = reply["expires_in"]?.int else {
+            guard let token = reply["access_token"]?.nonEmptyText, let lifetime = reply["expires_in"]?.int else {
                 throw MarketingCloudError.unreadable(url: exchange.url, reason: "no access_token and expires_in")
             }
             return TokenGrant(
-                accessToken: token, expiresIn: lifetime, scope: reply["scope"]?.text,
-                restInstanceURL: reply["rest_instance_url"]?.text, issuedAt: clock())
+                accessToken: token, expiresIn: lifetime, scope: reply["scope"]?.nonEmptyText,
+                restInstanceURL: reply["rest_instance_url"]?.nonEmptyText, issuedAt: clock())
         case .legacy:
-            guard let token = reply["accessToken"]?.text, let lifetime = reply["expiresIn"]?.int else {
+            guard let token = reply["accessToken"]?.nonEmptyText, let lifetime = reply["expiresIn"]?.int else {
                 throw MarketingCloudError.unreadable(url: exchange.url, reason: "no accessToken and expiresIn")
             }
             return TokenGrant(accessToken: token, expiresIn: lifetime, scope: nil, restInstanceURL: nil, issuedAt: clock())
@@ -81,7 +82,7 @@ public final class MarketingCloudClient: Sendable {
     }
 
     /// `send`, then the answer's JSON, or the error Marketing Cloud gave.
-    func call(_ method: String, _ path: String, json: String? = nil) async throws -> JSONNode {
+    func call(_ method: String, _ path: String, json: String? = nil) async throws -> JSONValue {
         let exchange = try await send(method, path, json: json)
         guard exchange.isSuccess else { throw MarketingCloudError.from(status: exchange.status, body: exchange.body) }
         if exchange.body.isEmpty { return .null }
@@ -122,7 +123,11 @@ public final class MarketingCloudClient: Sendable {
             fields = [("clientId", credentials.clientID), ("clientSecret", credentials.clientSecret)]
         }
         if let scope = credentials.scope { fields.append(("scope", scope)) }
-        let body = "{" + fields.map { "\(Self.quoted($0.0)):\(Self.quoted($0.1))" }.joined(separator: ",") + "}"
+        // In this order, not sorted as `JSONValue.serialized` writes objects: as the docs show it.
+        let body =
+            "{"
+            + fields.map { JSONValue.string($0.0).serialized + ":" + JSONValue.string($0.1).serialized }
+            .joined(separator: ",") + "}"
         let path = authFlow == .oauth2 ? "/v2/token" : "/v1/requestToken"
         let shown = revealSecrets ? body : CurlCommand.maskingSecrets(in: body)
         return Request(method: "POST", url: endpoints.authURL(path), headers: Self.jsonHeaders(body), body: shown)
@@ -167,10 +172,5 @@ public final class MarketingCloudClient: Sendable {
 
     private static func jsonHeaders(_ body: String?) -> [RawExchange.Header] {
         body == nil ? [] : [RawExchange.Header(name: "Content-Type", value: "application/json")]
-    }
-
-    static func quoted(_ text: String) -> String {
-        let data = try! JSONEncoder().encode(text)
-        return String(decoding: data, as: UTF8.self)
     }
 }

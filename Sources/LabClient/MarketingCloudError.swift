@@ -1,3 +1,6 @@
+import Foundation
+import LabJSON
+
 /// A call that did not succeed, carrying what Marketing Cloud said.
 public enum MarketingCloudError: Error, Sendable, Hashable {
     /// A REST error: the envelope's `message`, `errorcode` and any `validationErrors`/`additionalErrors`.
@@ -11,17 +14,15 @@ public enum MarketingCloudError: Error, Sendable, Hashable {
 
     /// Reads an error answer: Marketing Cloud's envelope, an OAuth error, or whatever text came.
     static func from(status: Int, body: String) -> MarketingCloudError {
-        let object = (try? JSONDocument(parsing: body))?.root
-        if let error = object?["error"]?.text {
+        let object = try? JSONValue(parsing: Data(body.utf8))
+        if let error = object?["error"]?.nonEmptyText {
             return .auth(status: status, error: error, description: object?["error_description"]?.text ?? "")
         }
-        let message = object?["message"]?.text ?? (body.isEmpty ? "HTTP \(status)" : body)
-        let errorCode = object?["errorcode"]?.text.flatMap { Int($0) }
-        let nested =
-            (object?["validationErrors"]?.array ?? []) + (object?["additionalErrors"]?.array ?? [])
-            + (object?["errors"]?.array ?? [])
+        let message = object?["message"]?.nonEmptyText ?? (body.isEmpty ? "HTTP \(status)" : body)
+        let errorCode = object?["errorcode"]?.int
+        let nested = ["validationErrors", "additionalErrors", "errors"].flatMap { object?[$0]?.array ?? [] }
         let details = nested.compactMap { item in
-            item["message"]?.text ?? item["errorDetail"]?.text
+            item["message"]?.nonEmptyText ?? item["errorDetail"]?.nonEmptyText
         }
         return .api(status: status, message: message, errorCode: errorCode, details: details, body: body)
     }

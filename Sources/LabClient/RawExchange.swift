@@ -1,4 +1,5 @@
 import Foundation
+import LabJSON
 
 /// One request and its answer, as the API console shows them.
 public struct RawExchange: Sendable, Hashable {
@@ -23,5 +24,5 @@ public struct RawExchange: Sendable, Hashable {
     }
 
     /// The body read as JSON; nil when empty or not JSON.
-    public var json: JSONNode? { try? JSONDocument(parsing: body).root }
+    public var json: JSONValue? { try? JSONValue(parsing: Data(body.utf8)) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabJSON
 
 /// What the typed calls return: the parts of Marketing Cloud's answers the tutorial, the
 /// screens and the command-line verbs use. Each keeps the whole answer in `json`.
@@ -35,9 +36,9 @@ public struct JourneySummary: Sendable, Hashable {
     public var eventDefinitionKey: String?
     public var activityCount: Int
     public var contactsInside: Int
-    public var json: JSONNode
+    public var json: JSONValue
 
-    init(_ json: JSONNode) {
+    init(_ json: JSONValue) {
         self.json = json
         id = json["id"]?.text ?? ""
         key = json["key"]?.text ?? ""
@@ -45,7 +46,7 @@ public struct JourneySummary: Sendable, Hashable {
         version = json["version"]?.int ?? 0
         status = json["status"]?.text ?? ""
         entryMode = json["entryMode"]?.text ?? ""
-        eventDefinitionKey = json["triggers"]?.array?.first?["metaData"]?["eventDefinitionKey"]?.text
+        eventDefinitionKey = json["triggers"]?.array?.first?["metaData"]?["eventDefinitionKey"]?.nonEmptyText
         activityCount = json["activities"]?.array?.count ?? 0
         contactsInside = json["stats"]?["currentPopulation"]?.int ?? 0
     }
@@ -57,9 +58,9 @@ public struct EventDefinitionSummary: Sendable, Hashable {
     public var name: String
     public var type: String
     public var dataExtensionName: String
-    public var json: JSONNode
+    public var json: JSONValue
 
-    init(_ json: JSONNode) {
+    init(_ json: JSONValue) {
         self.json = json
         id = json["id"]?.text ?? ""
         key = json["eventDefinitionKey"]?.text ?? ""
@@ -76,7 +77,7 @@ public struct DataExtensionSummary: Sendable, Hashable {
     public var rowCount: Int
     public var isSendable: Bool
 
-    init(_ json: JSONNode) {
+    init(_ json: JSONValue) {
         id = json["id"]?.text ?? ""
         key = json["key"]?.text ?? ""
         name = json["name"]?.text ?? ""
@@ -91,7 +92,7 @@ public struct FieldSummary: Sendable, Hashable {
     public var type: String
     public var isPrimaryKey: Bool
 
-    init(_ json: JSONNode) {
+    init(_ json: JSONValue) {
         id = json["id"]?.text ?? ""
         name = json["name"]?.text ?? ""
         type = json["type"]?.text ?? ""
@@ -106,9 +107,9 @@ public struct AutomationSummary: Sendable, Hashable {
     public var status: String
     /// The data extensions its Fire Event activities read, by id.
     public var targetDataExtensionIDs: [String]
-    public var json: JSONNode
+    public var json: JSONValue
 
-    init(_ json: JSONNode) {
+    init(_ json: JSONValue) {
         self.json = json
         id = json["id"]?.text ?? ""
         key = json["key"]?.text ?? ""
@@ -126,7 +127,7 @@ public struct AutomationRunStatus: Sendable, Hashable {
     public var status: String
     public var message: String
     public var activities: [Activity]
-    public var json: JSONNode
+    public var json: JSONValue
 
     public struct Activity: Sendable, Hashable {
         public var name: String
@@ -139,7 +140,7 @@ public struct AutomationRunStatus: Sendable, Hashable {
     /// Complete, Error, Interrupted or Stopped: nothing more will change.
     public var isFinished: Bool { ["complete", "error", "interrupted", "stopped"].contains(status.lowercased()) }
 
-    init(_ json: JSONNode) {
+    init(_ json: JSONValue) {
         self.json = json
         id = json["id"]?.text ?? ""
         status = json["status"]?.text ?? ""

@@ -24,15 +24,13 @@ final class Emulator: Sendable {
         self.tokenLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 1079
         legacyLifetime = tokenLifetime.map { Int($0.rounded(.up)) } ?? 3600
         tokens = TokenStore()
-        routeTable.withLock {
-            $0 =
-                AuthRoutes(emulator: self).routes + EventRoutes(emulator: self).routes + RowRoutes(emulator: self).routes
-                + JourneyMemberRoutes(emulator: self).routes + DataExtensionRoutes(emulator: self).routes
-                + AsyncRowRoutes(emulator: self).routes + AutomationRoutes(emulator: self).routes
-                + EventDefinitionRoutes(emulator: self).routes + JourneyRoutes(emulator: self).routes
-                + JourneyPublishRoutes(emulator: self).routes + MetaRoutes(emulator: self).routes
-                + PlatformRoutes(emulator: self).routes
-        }
+        let families: [any RouteFamily] = [
+            AuthRoutes(emulator: self), EventRoutes(emulator: self), RowRoutes(emulator: self),
+            JourneyMemberRoutes(emulator: self), DataExtensionRoutes(emulator: self), AsyncRowRoutes(emulator: self),
+            AutomationRoutes(emulator: self), EventDefinitionRoutes(emulator: self), JourneyRoutes(emulator: self),
+            JourneyPublishRoutes(emulator: self), MetaRoutes(emulator: self), PlatformRoutes(emulator: self),
+        ]
+        routeTable.withLock { $0 = families.flatMap(\.routesInDialect) }
     }
 
     /// Every route, in the order requests are matched.
@@ -52,15 +50,15 @@ final class Emulator: Sendable {
     }
 
     /// The data extension a path names: `key:{key}` / `key/{key}`, or its ObjectID (`{id}`).
-    func dataExtension(addressedBy request: EmulatorRequest) throws(APIError) -> DataExtension {
+    func dataExtension(addressedBy request: EmulatorRequest) throws -> DataExtension {
         if let key = request.captures["key"] {
-            guard let de = try? workspace.dataExtension(.externalKey(key)) else {
+            guard let de = try workspace.existingDataExtension(.externalKey(key)) else {
                 throw APIError.badRequest("Data Extension with key \(key) not found.", code: 10000)
             }
             return de
         }
         let id = request.captures["id"] ?? ""
-        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+        guard let uuid = UUID(uuidString: id), let de = try workspace.existingDataExtension(.id(uuid)) else {
             throw APIError.badRequest("Parameter \(id) is invalid.", code: 10001)
         }
         return de
@@ -90,9 +88,13 @@ final class Emulator: Sendable {
             request.grant = grant
         }
         let call = request
-        switch route.handler {
-        case .blocking(let handler): return (try await Self.offCooperativeThreads { try handler(call) }, call.grant?.app.id)
-        case .suspending(let handler): return (try await handler(call), call.grant?.app.id)
+        do {
+            switch route.handler {
+            case .blocking(let handler): return (try await Self.offCooperativeThreads { try handler(call) }, call.grant?.app.id)
+            case .suspending(let handler): return (try await handler(call), call.grant?.app.id)
+            }
+        } catch let refusal as any ModelRefusal {
+            throw APIError(refusal, in: route.refusals)
         }
     }
 
@@ -102,6 +104,16 @@ final class Emulator: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(with: Swift.Result { try work() })
+            }
+        }
+    }
+
+    /// The same for work that cannot fail (writing a log line to a console that may be slow).
+    static func offCooperativeThreads(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                work()
+                continuation.resume()
             }
         }
     }

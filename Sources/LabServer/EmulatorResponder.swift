@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LabJSON
 import LabModel
 import Logging
 import NIOCore
@@ -47,7 +48,7 @@ struct EmulatorResponder: HTTPResponder {
         if let accessLog {
             let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
             let line = "\(request.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms"
-            _ = try? await Emulator.offCooperativeThreads { accessLog.info("\(line)") }
+            await Emulator.offCooperativeThreads { accessLog.info("\(line)") }
         }
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"

@@ -1,4 +1,5 @@
 import Foundation
+import LabJSON
 import LabModel
 import Synchronization
 import TestSupport

@@ -1,4 +1,5 @@
 import Foundation
+import LabJSON
 
 @testable import LabServer
 

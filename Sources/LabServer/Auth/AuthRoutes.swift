@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// `POST /v1/requestToken` (legacy) and `POST /v2/token` (OAuth 2.0 client credentials).
-struct AuthRoutes {
+struct AuthRoutes: RouteFamily {
+    static let refusals = RefusalDialect.standard
     unowned let emulator: Emulator
 
     var routes: [Route] {

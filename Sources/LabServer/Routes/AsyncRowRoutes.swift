@@ -1,11 +1,13 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 import Synchronization
 
 /// Asynchronous row writes (`/data/v1/async/dataextensions/…/rows`): answered at once with a
 /// request id, done in the background, followed through `status` and `results`.
-struct AsyncRowRoutes {
+struct AsyncRowRoutes: RouteFamily {
+    static let refusals = RefusalDialect.rows
     unowned let emulator: Emulator
 
     var routes: [Route] {

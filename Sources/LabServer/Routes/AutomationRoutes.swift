@@ -1,10 +1,12 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Automations (`/automation/v1/automations`): list, read, create with Fire Event activities,
 /// Run Once, and a run's progress.
-struct AutomationRoutes {
+struct AutomationRoutes: RouteFamily {
+    static let refusals = RefusalDialect.automations
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -42,13 +44,11 @@ struct AutomationRoutes {
         let body = try request.json()
         guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
         let activities = try Self.activities(in: body)
-        let created = try refusing {
-            // Every data extension is checked first, so a refused one leaves no automation behind.
-            for activity in activities { _ = try workspace.dataExtension(activity.dataExtension) }
-            let automation = try workspace.createAutomation(
-                name: name, key: body["key"]?.nonEmptyText, description: body["description"]?.text ?? "")
-            return try workspace.editAutomation(automation.id, activities: activities)
-        }
+        // Every data extension is checked first, so a refused one leaves no automation behind.
+        for activity in activities { _ = try workspace.dataExtension(activity.dataExtension) }
+        let automation = try workspace.createAutomation(
+            name: name, key: body["key"]?.nonEmptyText, description: body["description"]?.text ?? "")
+        let created = try workspace.editAutomation(automation.id, activities: activities)
         return EmulatorResponse(status: .created, body: try json(created, withSteps: true))
     }
 
@@ -57,11 +57,9 @@ struct AutomationRoutes {
         let automation = try automation(request)
         let body = try request.json()
         let activities = body["steps"] == nil ? nil : try Self.activities(in: body)
-        let changed = try refusing {
-            try workspace.editAutomation(
-                automation.id, name: body["name"]?.nonEmptyText, key: body["key"]?.nonEmptyText,
-                description: body["description"]?.text, activities: activities)
-        }
+        let changed = try workspace.editAutomation(
+            automation.id, name: body["name"]?.nonEmptyText, key: body["key"]?.nonEmptyText,
+            description: body["description"]?.text, activities: activities)
         return EmulatorResponse(status: .ok, body: try json(changed, withSteps: true))
     }
 
@@ -94,7 +92,7 @@ struct AutomationRoutes {
     /// Run Once: 200 with the automation Running and the run's instance id.
     func runOnce(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let automation = try automation(request)
-        let run = try refusing { try workspace.runOnce(automation.id) }
+        let run = try workspace.runOnce(automation.id)
         return EmulatorResponse(
             status: .ok,
             body: .object([
@@ -133,24 +131,18 @@ struct AutomationRoutes {
             ]))
     }
 
-    private func automation(_ request: EmulatorRequest) throws(APIError) -> Automation {
+    private func automation(_ request: EmulatorRequest) throws -> Automation {
         let id = request.captures["id"] ?? ""
         let found: Automation?
         if let key = id.keyAddress {
-            found = try? workspace.automation(named: key)
+            found = try workspace.existingAutomation(named: key)
+        } else if let uuid = UUID(uuidString: id) {
+            found = try workspace.automations().first { $0.id == uuid }
         } else {
-            found = UUID(uuidString: id).flatMap { uuid in try? workspace.automations().first { $0.id == uuid } }
+            found = nil
         }
         guard let found else { throw APIError.envelope(.notFound, "Automation \(id) was not found.", code: 10001) }
         return found
-    }
-
-    private func refusing<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try APIError.refusing(body)
-        } catch let error as FireEventError {
-            throw APIError.badRequest(error.description, code: 10002)
-        }
     }
 
     private func json(_ automation: Automation, withSteps: Bool) throws -> JSONValue {

@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Data extension definitions (`/data/v1/customobjects`): list, read, fields, create, change.
-struct DataExtensionRoutes {
+struct DataExtensionRoutes: RouteFamily {
+    static let refusals = RefusalDialect.standard
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -66,7 +68,7 @@ struct DataExtensionRoutes {
         if sendable && draft.sendableFieldName == nil {
             throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
         }
-        let de = try APIError.refusing { try workspace.createDataExtension(draft) }
+        let de = try workspace.createDataExtension(draft)
         var created = Self.definition(de)
         if case .object(var fields) = created {
             fields["fields"] = .array(de.fields.enumerated().map(Self.field))
@@ -79,28 +81,26 @@ struct DataExtensionRoutes {
     func change(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let de = try dataExtension(request)
         let body = try request.json()
-        try APIError.refusing {
-            if body["name"] != nil || body["key"] != nil || body["description"] != nil {
-                try workspace.editDataExtension(
-                    .id(de.id), name: body["name"]?.nonEmptyText, externalKey: body["key"]?.nonEmptyText,
-                    description: body["description"]?.text)
+        if body["name"] != nil || body["key"] != nil || body["description"] != nil {
+            try workspace.editDataExtension(
+                .id(de.id), name: body["name"]?.nonEmptyText, externalKey: body["key"]?.nonEmptyText,
+                description: body["description"]?.text)
+        }
+        switch body["isSendable"] {
+        case .bool(true)?:
+            guard let field = body["sendableCustomObjectField"]?.nonEmptyText ?? de.sendableField?.name else {
+                throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
             }
-            switch body["isSendable"] {
-            case .bool(true)?:
-                guard let field = body["sendableCustomObjectField"]?.nonEmptyText ?? de.sendableField?.name else {
-                    throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
-                }
-                try workspace.makeSendable(.id(de.id), relating: field)
-            case .bool(false)?: try workspace.makeNotSendable(.id(de.id))
-            default: break
-            }
+            try workspace.makeSendable(.id(de.id), relating: field)
+        case .bool(false)?: try workspace.makeNotSendable(.id(de.id))
+        default: break
         }
         return EmulatorResponse(status: .ok, body: Self.definition(try workspace.dataExtension(.id(de.id))))
     }
 
-    private func dataExtension(_ request: EmulatorRequest) throws(APIError) -> DataExtension {
+    private func dataExtension(_ request: EmulatorRequest) throws -> DataExtension {
         let id = request.captures["id"] ?? ""
-        guard let uuid = UUID(uuidString: id), let de = try? workspace.dataExtension(.id(uuid)) else {
+        guard let uuid = UUID(uuidString: id), let de = try workspace.existingDataExtension(.id(uuid)) else {
             throw APIError.envelope(.notFound, "Data extension \(id) was not found.", code: 10001)
         }
         return de

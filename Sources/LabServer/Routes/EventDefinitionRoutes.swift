@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Event definitions (`/interaction/v1/eventDefinitions`): what journeys' triggers listen for.
-struct EventDefinitionRoutes {
+struct EventDefinitionRoutes: RouteFamily {
+    static let refusals = RefusalDialect.standard
     unowned let emulator: Emulator
 
     /// Journey Builder's constants for API events.
@@ -54,31 +56,29 @@ struct EventDefinitionRoutes {
         }
         let key = body["eventDefinitionKey"]?.nonEmptyText
         if let key, key.contains(".") { throw APIError.badRequest("eventDefinitionKey cannot contain a period: \(key).") }
-        let definition = try APIError.refusing {
-            let source: DataExtensionReference
-            if let id = body["dataExtensionId"]?.nonEmptyText {
-                guard let uuid = UUID(uuidString: id) else { throw APIError.badRequest("dataExtensionId \(id) is not a GUID.") }
-                source = .id(uuid)
-            } else if let schema = body["schema"] {
-                source = .id(try createSchemaDataExtension(for: name, schema: schema).id)
-            } else {
-                throw APIError.badRequest("An event definition needs dataExtensionId or schema.")
-            }
-            return try workspace.createEventDefinition(name: name, key: key, type: type, dataExtension: source)
+        let source: DataExtensionReference
+        if let id = body["dataExtensionId"]?.nonEmptyText {
+            guard let uuid = UUID(uuidString: id) else { throw APIError.badRequest("dataExtensionId \(id) is not a GUID.") }
+            source = .id(uuid)
+        } else if let schema = body["schema"] {
+            source = .id(try createSchemaDataExtension(for: name, schema: schema).id)
+        } else {
+            throw APIError.badRequest("An event definition needs dataExtensionId or schema.")
         }
+        let definition = try workspace.createEventDefinition(name: name, key: key, type: type, dataExtension: source)
         return EmulatorResponse(status: .ok, body: try json(definition))
     }
 
     func rename(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let current = try definition(request)
         guard let name = try request.json()["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
-        let renamed = try APIError.refusing { try workspace.renameEventDefinition(key: current.key, to: name) }
+        let renamed = try workspace.renameEventDefinition(key: current.key, to: name)
         return EmulatorResponse(status: .ok, body: try json(renamed))
     }
 
     func delete(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let current = try definition(request)
-        try APIError.refusing { try workspace.deleteEventDefinition(key: current.key) }
+        try workspace.deleteEventDefinition(key: current.key)
         return EmulatorResponse(status: .ok, body: .object([:]))
     }
 
@@ -97,9 +97,9 @@ struct EventDefinitionRoutes {
     }
 
     /// By GUID, or `key:{key}`. Unknown ones answer as Marketing Cloud does (errorcode 30000).
-    private func definition(_ request: EmulatorRequest) throws(APIError) -> EventDefinition {
+    private func definition(_ request: EmulatorRequest) throws -> EventDefinition {
         let id = request.captures["id"] ?? ""
-        let all = (try? workspace.eventDefinitions()) ?? []
+        let all = try workspace.eventDefinitions()
         let found: EventDefinition? =
             if let key = id.keyAddress {
                 all.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }

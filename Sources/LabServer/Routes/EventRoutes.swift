@@ -1,10 +1,12 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Firing events: `contactEvents` (Contact Builder events) and `events` (journey API events,
 /// current and legacy routes).
-struct EventRoutes {
+struct EventRoutes: RouteFamily {
+    static let refusals = RefusalDialect.events
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -39,7 +41,7 @@ struct EventRoutes {
                 })
         }
         let firing = ContactEventRequest(eventKey: key, contact: try contact(in: body), data: data)
-        let fired = try await refusingInMarketingCloudShapes { try await emulator.workspace.fireContactEvent(firing) }
+        let fired = try await emulator.workspace.fireContactEvent(firing)
         return EmulatorResponse(
             status: .ok,
             body: .object([
@@ -62,9 +64,7 @@ struct EventRoutes {
         }
         guard let contact = try contact(in: body) else { throw APIError.badRequest("ContactKey is required.") }
         let data = try Self.eventData(body["Data"])
-        let fired = try await refusingInMarketingCloudShapes {
-            try await emulator.workspace.fireAPIEvent(key: key, contact: contact, data: data)
-        }
+        let fired = try await emulator.workspace.fireAPIEvent(key: key, contact: contact, data: data)
         return EmulatorResponse(
             status: .created, body: .object(["eventInstanceId": .string(fired.instanceID.storageText)]))
     }
@@ -86,23 +86,5 @@ struct EventRoutes {
             texts[name] = text
         }
         return texts
-    }
-
-    /// A refused firing in Marketing Cloud's shapes.
-    static func refusal(_ error: any Error) -> APIError {
-        switch error {
-        case let error as APIError: error
-        case let error as FireEventError: APIError.firing(error)
-        case let error as ContactModelError: APIError.badRequest(error.description)
-        default: APIError.badRequest(String(describing: error))
-        }
-    }
-
-    private func refusingInMarketingCloudShapes(_ body: () async throws -> FiredEvent) async throws -> FiredEvent {
-        do {
-            return try await body()
-        } catch {
-            throw Self.refusal(error)
-        }
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Batches of API events (`async/events`) and who is inside which journey (`contactMembership`).
-struct JourneyMemberRoutes {
+struct JourneyMemberRoutes: RouteFamily {
+    static let refusals = RefusalDialect.events
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -14,7 +16,8 @@ struct JourneyMemberRoutes {
     }
 
     /// Up to 100 members, each fired as its own API event; each answered in request order with
-    /// its `eventInstanceId` or why it was not queued.
+    /// its `eventInstanceId` or why it was refused. A failure of the emulator itself is no
+    /// member's refusal: it fails the request.
     func batch(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let body = try request.json()
         guard let key = body["eventDefinitionKey"]?.nonEmptyText else {
@@ -36,15 +39,12 @@ struct JourneyMemberRoutes {
                     .object([
                         "contactKey": .string(contactKey), "eventInstanceId": .string(fired.instanceID.storageText),
                     ]))
-            } catch {
+            } catch let refusal as any ModelRefusal {
                 notQueued += 1
-                let refusal = EventRoutes.refusal(error)
-                let message = refusal.body["validationErrors"]?.array?.first?["message"] ?? refusal.body["message"] ?? .string("")
-                answers.append(
-                    .object([
-                        "contactKey": .string(contactKey), "errorcode": .string(refusal.body["errorcode"]?.text ?? ""),
-                        "message": message,
-                    ]))
+                answers.append(Self.member(contactKey, refusedWith: APIError(refusal, in: Self.refusals)))
+            } catch let refusal as APIError {
+                notQueued += 1
+                answers.append(Self.member(contactKey, refusedWith: refusal))
             }
         }
         return EmulatorResponse(
@@ -53,6 +53,14 @@ struct JourneyMemberRoutes {
                 "requestId": .string(UUID().storageText), "count": .number(members.count),
                 "notQueuedCount": .number(notQueued), "members": .array(answers),
             ]))
+    }
+
+    /// A member not queued: its refusal's errorcode (as a string) and its first problem.
+    private static func member(_ contactKey: String, refusedWith refusal: APIError) -> JSONValue {
+        let message = refusal.body["validationErrors"]?.array?.first?["message"] ?? refusal.body["message"] ?? .string("")
+        return .object([
+            "contactKey": .string(contactKey), "errorcode": .string(refusal.body["errorcode"]?.text ?? ""), "message": message,
+        ])
     }
 
     /// `{"ContactKeyList":[…]}` → the journey versions each contact is inside, and the contacts in none.

@@ -1,4 +1,5 @@
 import Foundation
+import LabJSON
 import LabModel
 
 /// Reads a posted journey (Journey Builder's JSON, as `GET` shows it) into a version plan:

@@ -1,11 +1,13 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 import Synchronization
 
 /// Publishing and stopping journey versions: `publishAsync` answers at once with a status
 /// id and publishes in the background; `publishStatus` reports how it went.
-struct JourneyPublishRoutes {
+struct JourneyPublishRoutes: RouteFamily {
+    static let refusals = RefusalDialect.interactions
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -85,7 +87,7 @@ struct JourneyPublishRoutes {
     /// Stops a Published, Unpublished or Paused version: 200 with an empty body.
     func stop(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let (journey, version) = try JourneyRoutes.version(addressedBy: request, in: emulator.workspace)
-        try APIError.refusing(code: 400) { try emulator.workspace.stop(.id(journey.id), version: version.number) }
+        try emulator.workspace.stop(.id(journey.id), version: version.number)
         return EmulatorResponse(status: .ok, body: nil)
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// Journeys (`/interaction/v1/interactions`) as Journey Builder's API shows them: one object per
 /// version, activities naming data extensions and fields by GUID, the trigger's filter as XML.
-struct JourneyRoutes {
+struct JourneyRoutes: RouteFamily {
+    static let refusals = RefusalDialect.interactions
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -58,7 +60,7 @@ struct JourneyRoutes {
         let body = try request.json()
         guard let key = body["key"]?.nonEmptyText else { throw JourneyPlanReader.invalid("key is required.") }
         let plan = try JourneyPlanReader(workspace: workspace).plan(from: body)
-        let journey = try APIError.refusing(code: 400) { try workspace.createJourney(key: key, plan: plan) }
+        let journey = try workspace.createJourney(key: key, plan: plan)
         return EmulatorResponse(status: .ok, body: try json(journey, journey.versions[0]))
     }
 
@@ -89,17 +91,7 @@ struct JourneyRoutes {
             expected = date
         }
         let plan = try JourneyPlanReader(workspace: workspace).plan(from: body)
-        let written = try APIError.refusing(code: 400) {
-            do {
-                return try workspace.writeVersion(number, of: .id(journey.id), plan: plan, expectedModifiedAt: expected)
-            } catch ContactModelError.versionNotEditable(let version, let status) {
-                let next = (journey.newestVersion?.number ?? version) + 1
-                throw APIError.envelope(
-                    .conflict,
-                    "Conflict, this change would cause a current operation on the specified interaction or a running interaction to be changed, which is not permitted. Version \(version) is \(status): write version \(next) to create a new draft.",
-                    code: 409)
-            }
-        }
+        let written = try workspace.writeVersion(number, of: .id(journey.id), plan: plan, expectedModifiedAt: expected)
         return EmulatorResponse(status: .ok, body: try json(written, written.versions.first { $0.number == number }!))
     }
 

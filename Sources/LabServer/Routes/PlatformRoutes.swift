@@ -7,7 +7,8 @@ import LabModel
 /// exact shape was never captured, so this one gives the same parts from what the emulator
 /// knows. `endpoints/{type}`: where SOAP and REST calls go (FuelSDK asks before its first SOAP
 /// call, and without an answer falls back to the real Marketing Cloud host).
-struct PlatformRoutes {
+struct PlatformRoutes: RouteFamily {
+    static let refusals = RefusalDialect.standard
     unowned let emulator: Emulator
 
     /// The emulator's one account: the business unit every app is installed in.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 
 /// A request as route handlers see it: the path already normalized, the body read whole.
@@ -22,7 +23,11 @@ struct EmulatorRequest: Sendable {
 
     func json() throws(APIError) -> JSONValue {
         guard !body.isEmpty else { throw APIError.malformed }
-        return try JSONValue(parsing: body)
+        do {
+            return try JSONValue(parsing: body)
+        } catch {
+            throw APIError.malformed
+        }
     }
 
     /// The body as JSON, or as an HTML form (`a=1&b=2`) when it says so and is not JSON
@@ -70,6 +75,9 @@ struct Route: Sendable {
     let pattern: [String]
     let operation: APIOperation?
     let handler: Handler
+    /// How the model errors its handler throws are answered: its family's, set when the
+    /// emulator builds its table (`RouteFamily.routesInDialect`).
+    var refusals = RefusalDialect.standard
     private let parts: [Part]
 
     init(_ method: HTTPRequest.Method, _ pattern: String, operation: APIOperation?, handler: Handler) {

@@ -1,10 +1,12 @@
 import Foundation
 import HTTPTypes
+import LabJSON
 import LabModel
 import Synchronization
 
 /// Data extension rows: the hub's synchronous upserts and the customobjectdata rowset reads.
-struct RowRoutes {
+struct RowRoutes: RouteFamily {
+    static let refusals = RefusalDialect.rows
     unowned let emulator: Emulator
 
     var routes: [Route] {
@@ -40,7 +42,7 @@ struct RowRoutes {
         } catch let failure as RecordBatchError {
             // Each row is whole: the ones before the refused row are saved, the rest are not.
             if failure.row > 0 { try workspace.upsertRecords(in: .id(de.id), rows: Array(rows[..<failure.row])) }
-            throw unableToSave(de, failure.error)
+            throw APIError.rowsNotSaved(in: de.id, failure.error)
         }
         return EmulatorResponse(status: .ok, body: body)
     }
@@ -60,7 +62,7 @@ struct RowRoutes {
         do {
             _ = try workspace.upsertRecord(in: .id(de.id), values: try rowValues(keys: keys, values: values, in: de))
         } catch let error as RecordError {
-            throw unableToSave(de, error)
+            throw APIError.rowsNotSaved(in: de.id, error)
         }
         return EmulatorResponse(status: .ok, body: .object(["keys": .object(keys), "values": .object(values)]))
     }
@@ -87,14 +89,9 @@ struct RowRoutes {
     private func page(_ query: RowsetQuery, token: String, expires: Date, number: Int) throws -> EmulatorResponse {
         let de = try workspace.dataExtension(.id(query.dataExtensionID))
         let number = max(number, 1)
-        let page: NumberedPage
-        do {
-            page = try workspace.rows(
-                of: .id(de.id), offset: (number - 1) * query.pageSize, limit: query.pageSize, sortedBy: query.sort,
-                matching: query.filter)
-        } catch let error as RecordError {
-            throw APIError.badRequest(error.description, code: 10001)
-        }
+        let page = try workspace.rows(
+            of: .id(de.id), offset: (number - 1) * query.pageSize, limit: query.pageSize, sortedBy: query.sort,
+            matching: query.filter)
         let link = "/v1/customobjectdata/token/\(token)/rowset?$page="
         var links: [String: JSONValue] = ["self": .string(link + "\(number)")]
         if number * query.pageSize < page.total { links["next"] = .string(link + "\(number + 1)") }
@@ -139,22 +136,6 @@ struct RowRoutes {
             row[de.field(named: name)?.name ?? name] = text
         }
         return row
-    }
-
-    private func unableToSave(_ de: DataExtension, _ error: RecordError) -> APIError {
-        let detail: String =
-            switch error {
-            case .invalidValue(let field, _, _), .systemFieldReadOnly(let field): "\(field): \(error)"
-            case .unknownField(_, let field): "\(field): \(error)"
-            default: error.description
-            }
-        return APIError.envelope(
-            .badRequest, "Unable to save rows for data extension ID \(de.id.storageText)", code: 10006,
-            extra: [
-                "additionalErrors": .array([
-                    .object(["message": .string(detail), "errorcode": .number(10000), "documentation": .string("")])
-                ])
-            ])
     }
 
     /// `$filter=Updated eq 'True'`; Marketing Cloud names the parameter in its refusal.

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import LabModel
+import LabJSON
 
 /// A refused request, as Marketing Cloud answers it: a status and a JSON body (its error
 /// envelope `{"message","errorcode","documentation"}` unless an endpoint has its own shape).
@@ -36,18 +36,6 @@ struct APIError: Error {
 
     static func badRequest(_ message: String, code: Int = 10000) -> APIError { envelope(.badRequest, message, code: code) }
 
-    /// Runs a workspace change: the model's refusals become 400 envelopes carrying their sentence.
-    @discardableResult
-    static func refusing<T>(code: Int = 10000, _ change: () throws -> T) throws -> T {
-        do {
-            return try change()
-        } catch let error as ContactModelError {
-            throw badRequest(error.description, code: code)
-        } catch let error as DefinitionError {
-            throw badRequest(error.description, code: code)
-        }
-    }
-
     /// `Event Data contains errors:` with each problem as a validation error (errorcode 10006 / 10000).
     static func eventData(_ problems: [String]) -> APIError {
         envelope(
@@ -56,15 +44,5 @@ struct APIError: Error {
                 "validationErrors": .array(
                     problems.map { .object(["message": .string($0), "errorcode": .number(10000), "documentation": .string("")]) })
             ])
-    }
-
-    /// The envelope for a refused firing.
-    static func firing(_ error: FireEventError) -> APIError {
-        switch error {
-        case .missingRequiredFields, .invalidValue, .unknownField, .invalidRecord, .duplicatePrimaryKey:
-            eventData([error.description])
-        case .contactNotFound: badRequest(error.description, code: 10001)
-        default: badRequest(error.description)
-        }
     }
 }

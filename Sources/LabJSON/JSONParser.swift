@@ -1,11 +1,12 @@
 import Foundation
 
-/// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its bytes. Foundation's
-/// JSONDecoder went through `Decodable`, trying each kind of value in turn and building an
-/// error for every miss — most of the cost of a small request. What it accepted, this accepts
-/// alike: whole numbers keep their text, other numbers read as JSONDecoder read them (`30.0`
-/// is `30`, `12.50` is `12.5`); a byte-order mark and UTF-16 or UTF-32 text are read; one
-/// trailing comma after the last member or item is allowed.
+/// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its bytes: a request's
+/// parsing must stay a small part of its cost. Whole numbers keep their text; other numbers are
+/// read through a Double (`30.0` is `30`, `12.50` is `12.5`): rows store and replies echo that
+/// text, so it must not change. A byte-order mark and UTF-16 or UTF-32 text are read. A
+/// trailing comma is refused, as RFC 8259 and the app's own JSON editor (`JSONSyntax`) refuse
+/// it: no body of the tutorial has one, and a body the emulator takes should be one that any
+/// JSON reader, Marketing Cloud's among them, takes.
 struct JSONParser {
     /// Deeper nesting is refused rather than risking the stack (JSONDecoder's limit too).
     static let deepestNesting = 512
@@ -14,25 +15,23 @@ struct JSONParser {
     private var position = 0
     private var depth = 0
 
-    struct Malformed: Error {}
-
-    static func parse(_ bytes: [UInt8]) throws(Malformed) -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws(MalformedJSON) -> JSONValue {
         var parser = JSONParser(bytes: try utf8(bytes))
         let value = try parser.value()
         parser.skipWhitespace()
-        guard parser.position == parser.bytes.count else { throw Malformed() }
+        guard parser.position == parser.bytes.count else { throw MalformedJSON() }
         return value
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// The text as UTF-8 without a byte-order mark; UTF-16 and UTF-32 go through Foundation.
-    private static func utf8(_ bytes: [UInt8]) throws(Malformed) -> [UInt8] {
+    private static func utf8(_ bytes: [UInt8]) throws(MalformedJSON) -> [UInt8] {
         let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
         guard let encoding = wideEncoding(bytes) else {
             return bytes.starts(with: mark) ? Array(bytes.dropFirst(3)) : bytes
         }
-        guard let text = String(bytes: bytes, encoding: encoding) else { throw Malformed() }
+        guard let text = String(bytes: bytes, encoding: encoding) else { throw MalformedJSON() }
         let converted = Array(text.utf8)
         return converted.starts(with: mark) ? Array(converted.dropFirst(3)) : converted
     }
@@ -49,9 +48,9 @@ struct JSONParser {
         }
     }
 
-    private mutating func value() throws(Malformed) -> JSONValue {
+    private mutating func value() throws(MalformedJSON) -> JSONValue {
         skipWhitespace()
-        guard position < bytes.count else { throw Malformed() }
+        guard position < bytes.count else { throw MalformedJSON() }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -63,7 +62,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func object() throws(Malformed) -> JSONValue {
+    private mutating func object() throws(MalformedJSON) -> JSONValue {
         try enter()
         var fields: [String: JSONValue] = [:]
         skipWhitespace()
@@ -73,23 +72,19 @@ struct JSONParser {
         }
         repeat {
             skipWhitespace()
-            if !fields.isEmpty && take(UInt8(ascii: "}")) {
-                depth -= 1
-                return .object(fields)
-            }
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Malformed() }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw MalformedJSON() }
             let name = try string()
             skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { throw Malformed() }
+            guard take(UInt8(ascii: ":")) else { throw MalformedJSON() }
             fields[name] = try value()
             skipWhitespace()
         } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")) else { throw Malformed() }
+        guard take(UInt8(ascii: "}")) else { throw MalformedJSON() }
         depth -= 1
         return .object(fields)
     }
 
-    private mutating func array() throws(Malformed) -> JSONValue {
+    private mutating func array() throws(MalformedJSON) -> JSONValue {
         try enter()
         var items: [JSONValue] = []
         skipWhitespace()
@@ -98,27 +93,22 @@ struct JSONParser {
             return .array(items)
         }
         repeat {
-            skipWhitespace()
-            if !items.isEmpty && take(UInt8(ascii: "]")) {
-                depth -= 1
-                return .array(items)
-            }
             items.append(try value())
             skipWhitespace()
         } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "]")) else { throw Malformed() }
+        guard take(UInt8(ascii: "]")) else { throw MalformedJSON() }
         depth -= 1
         return .array(items)
     }
 
-    private mutating func enter() throws(Malformed) {
+    private mutating func enter() throws(MalformedJSON) {
         depth += 1
-        guard depth <= Self.deepestNesting else { throw Malformed() }
+        guard depth <= Self.deepestNesting else { throw MalformedJSON() }
         position += 1
     }
 
     /// A string, the opening quote at `position`.
-    private mutating func string() throws(Malformed) -> String {
+    private mutating func string() throws(MalformedJSON) -> String {
         position += 1
         let start = position
         // Most strings have no escapes: their bytes are taken as they are.
@@ -129,7 +119,7 @@ struct JSONParser {
                 return try Self.text(bytes[start..<position])
             }
             if byte == UInt8(ascii: "\\") { break }
-            guard byte >= 0x20 else { throw Malformed() }
+            guard byte >= 0x20 else { throw MalformedJSON() }
             position += 1
         }
         var text = Array(bytes[start..<position])
@@ -139,15 +129,15 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""): return try Self.text(text[...])
             case UInt8(ascii: "\\"): try escape(into: &text)
-            case 0..<0x20: throw Malformed()
+            case 0..<0x20: throw MalformedJSON()
             default: text.append(byte)
             }
         }
-        throw Malformed()
+        throw MalformedJSON()
     }
 
-    private mutating func escape(into text: inout [UInt8]) throws(Malformed) {
-        guard position < bytes.count else { throw Malformed() }
+    private mutating func escape(into text: inout [UInt8]) throws(MalformedJSON) {
+        guard position < bytes.count else { throw MalformedJSON() }
         let byte = bytes[position]
         position += 1
         switch byte {
@@ -161,19 +151,19 @@ struct JSONParser {
             var scalar = try hexQuad()
             if (0xD800..<0xDC00).contains(scalar) {
                 // A high surrogate must be followed by an escaped low one.
-                guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")) else { throw Malformed() }
+                guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")) else { throw MalformedJSON() }
                 let low = try hexQuad()
-                guard (0xDC00..<0xE000).contains(low) else { throw Malformed() }
+                guard (0xDC00..<0xE000).contains(low) else { throw MalformedJSON() }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw Malformed() }
+            guard let unicode = Unicode.Scalar(scalar) else { throw MalformedJSON() }
             text.append(contentsOf: Array(String(Character(unicode)).utf8))
-        default: throw Malformed()
+        default: throw MalformedJSON()
         }
     }
 
-    private mutating func hexQuad() throws(Malformed) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw Malformed() }
+    private mutating func hexQuad() throws(MalformedJSON) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw MalformedJSON() }
         var value: UInt32 = 0
         for byte in bytes[position..<position + 4] {
             let digit: UInt8
@@ -181,7 +171,7 @@ struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw Malformed()
+            default: throw MalformedJSON()
             }
             value = value << 4 | UInt32(digit)
         }
@@ -190,22 +180,22 @@ struct JSONParser {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
-    private mutating func number() throws(Malformed) -> String {
+    private mutating func number() throws(MalformedJSON) -> String {
         let start = position
         _ = take(UInt8(ascii: "-"))
         if take(UInt8(ascii: "0")) {
             // No leading zeros.
         } else {
-            guard digits() > 0 else { throw Malformed() }
+            guard digits() > 0 else { throw MalformedJSON() }
         }
         var isWhole = true
         if take(UInt8(ascii: ".")) {
-            guard digits() > 0 else { throw Malformed() }
+            guard digits() > 0 else { throw MalformedJSON() }
             isWhole = false
         }
         if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
             _ = take(UInt8(ascii: "+")) || take(UInt8(ascii: "-"))
-            guard digits() > 0 else { throw Malformed() }
+            guard digits() > 0 else { throw MalformedJSON() }
             isWhole = false
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -221,10 +211,10 @@ struct JSONParser {
         return position - start
     }
 
-    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Malformed) -> JSONValue {
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(MalformedJSON) -> JSONValue {
         let count = word.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw Malformed() }
-        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { throw Malformed() }
+        guard position + count <= bytes.count else { throw MalformedJSON() }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { throw MalformedJSON() }
         position += count
         return value
     }
@@ -244,8 +234,8 @@ struct JSONParser {
         }
     }
 
-    private static func text(_ utf8: ArraySlice<UInt8>) throws(Malformed) -> String {
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw Malformed() }
+    private static func text(_ utf8: ArraySlice<UInt8>) throws(MalformedJSON) -> String {
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw MalformedJSON() }
         return text
     }
 }

@@ -1,52 +1,6 @@
-import Foundation
-
-/// JSON as the emulator reads and writes it. Object keys are looked up case-insensitively, as
-/// Marketing Cloud's ASP.NET backend does; numbers keep their text, so `5` stays `"5"`.
-indirect enum JSONValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    static func number(_ value: Int) -> JSONValue { .number(String(value)) }
-
-    /// Parses a request body. - Throws: `APIError.malformed`.
-    init(parsing data: Data) throws(APIError) {
-        do {
-            self = try JSONParser.parse(Array(data))
-        } catch {
-            throw APIError.malformed
-        }
-    }
-
-    /// The member with this name, matched case-insensitively.
-    subscript(key: String) -> JSONValue? {
-        guard case .object(let fields) = self else { return nil }
-        if let exact = fields[key] { return exact }
-        return fields.first { $0.key.equalsIgnoringCase(key) }?.value
-    }
-
-    var object: [String: JSONValue]? { if case .object(let fields) = self { fields } else { nil } }
-    var array: [JSONValue]? { if case .array(let items) = self { items } else { nil } }
-
-    /// Scalars as the text a field would be given: `True`/`False` for booleans, numbers as
-    /// written, null as empty; nil for arrays and objects.
-    var text: String? {
-        switch self {
-        case .null: ""
-        case .bool(let flag): flag ? "True" : "False"
-        case .number(let text), .string(let text): text
-        case .array, .object: nil
-        }
-    }
-
-    /// A non-empty scalar's text.
-    var nonEmptyText: String? { text.flatMap { $0.isEmpty ? nil : $0 } }
-
+extension JSONValue {
     /// Compact JSON text with sorted keys, so bodies are stable for tests and logs.
-    var serialized: String {
+    public var serialized: String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(into: &out)
