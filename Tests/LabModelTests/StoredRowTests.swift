@@ -107,6 +107,19 @@ import Testing
         ) { try temp.workspace.runs(of: seed.automation.id) }
     }
 
+    @Test func aRequestLogLineNamingNoAppIdIsRefusedByName() throws {
+        let temp = try TemporaryWorkspace()
+        temp.workspace.logRequest(
+            RequestLogEntry(
+                time: Date(), method: "GET", path: "/platform/v1/tokenContext", status: 200, durationMilliseconds: 0.4,
+                requestBody: "", responseBody: "{}", appID: UUID()))
+        _ = try temp.workspace.requestLog()
+        try Self.corrupt(temp.workspace, with: "UPDATE requestLog SET appID = 'tutorial app'")
+        #expect(
+            throws: StoredRowError.unreadable(table: "requestLog", column: "appID", value: "tutorial app", expected: "an id")
+        ) { try temp.workspace.requestLog() }
+    }
+
     @Test func theErrorSaysWhereTheBadValueIsAndWhatBelongsThere() {
         let error = StoredRowError.unreadable(
             table: "interactionVersion", column: "status", value: "Sideways", expected: "a journey status")

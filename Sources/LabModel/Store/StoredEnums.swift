@@ -31,6 +31,10 @@ extension AutomationStatus: DatabaseValueConvertible, StoredColumnValue {
     static let storedMeaning = "an automation status"
 }
 
+extension EntryOutcome: DatabaseValueConvertible, StoredColumnValue {
+    static let storedMeaning = "an entry outcome (0 to 3)"
+}
+
 extension AutomationRun.RunStatus: DatabaseValueConvertible, StoredColumnValue {
     static let storedMeaning = "an automation run status"
 }

@@ -122,7 +122,7 @@ extension Workspace {
                 var entry = RequestLogEntry(
                     time: row["time"], method: row["method"], path: row["path"], status: row["status"],
                     durationMilliseconds: row["durationMilliseconds"], requestBody: row["requestBody"],
-                    responseBody: row["responseBody"], appID: (row["appID"] as String?).flatMap(UUID.init(uuidString:)))
+                    responseBody: row["responseBody"], appID: try StoredColumns(row, of: "requestLog").optional("appID"))
                 entry.id = row["id"]
                 return entry
             }
