@@ -78,7 +78,7 @@ import Testing
         let workspace = fixture.workspace
         let seed = try SeedScenario.configure(workspace)
         let before = try workspace.rowCount(of: .id(seed.members.id))
-        let groupCommit = workspace.groupCommit
+        let groupCommit = workspace.firingWriter.groupCommit
         struct Refused: Error {}
         let accepted = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 200) { n in

@@ -15,8 +15,8 @@ struct AutomationRunStore {
                 arguments: [runID.storageText])
         else { throw ContactModelError.notFound(kind: "automation run", reference: "id \(runID.storageText)") }
         self.runID = runID
-        automationID = UUID(uuidString: row[0])!
-        automationName = row[1]
+        automationID = try StoredColumns(row, of: AutomationRunRecord.databaseTableName).required("automationID")
+        automationName = try StoredColumns(row, of: AutomationRecord.databaseTableName).required("name")
     }
 
     func markActivity(_ activityID: UUID, status: AutomationRun.RunStatus, message: String? = nil, in db: Database) throws {

@@ -31,10 +31,10 @@ struct Cohort {
 
     static func load(_ id: Int64, in db: Database) throws -> Cohort? {
         try db.cachedRow(sql: "SELECT * FROM journeyCohort WHERE id = ?", arguments: [id]).map { row in
-            Cohort(
+            let columns = StoredColumns(row, of: "journeyCohort")
+            return Cohort(
                 id: row["id"], eventSeq: row["eventSeq"],
-                journeyID: (row["journeyID"] as String?).flatMap(UUID.init(uuidString:)),
-                versionID: (row["versionID"] as String?).flatMap(UUID.init(uuidString:)),
+                journeyID: try columns.optional("journeyID"), versionID: try columns.optional("versionID"),
                 firstEntry: row["firstEntry"], lastEntry: row["lastEntry"], entered: row["entered"],
                 position: row["position"], dueAt: row["dueAt"], exitedAt: row["exitedAt"])
         }

@@ -53,7 +53,10 @@ struct CohortSteps {
         func skipped(_ reason: String) -> StepReport {
             StepReport(activity: activity, sentence: "Update Contact Data changed nothing: \(reason)", changes: [])
         }
-        guard let target = try? StoredDataExtension.load(.id(dataExtensionID), in: db) else {
+        let target: StoredDataExtension
+        do {
+            target = try StoredDataExtension.load(.id(dataExtensionID), in: db)
+        } catch DefinitionError.dataExtensionNotFound {
             return skipped("its data extension no longer exists")
         }
         let de = target.definition

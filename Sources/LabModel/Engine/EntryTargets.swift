@@ -50,10 +50,11 @@ enum EntryTargets {
             }
             throw FireEventError.unknownEventKey(key)
         }
-        let ids = try db.cachedValues(
-            String.self, sql: "SELECT DISTINCT journeyID FROM journeyVersion WHERE triggerID = ?",
-            arguments: [definition.id.storageText])
-        let journeys = try ids.compactMap(UUID.init(uuidString:)).flatMap { try ContactModelStore.journeys(in: db, only: $0) }
+        let ids = try db.cachedRows(
+            sql: "SELECT DISTINCT journeyID FROM journeyVersion WHERE triggerID = ?",
+            arguments: [definition.id.storageText]
+        ).map { row -> UUID in try JourneyVersionRecord.columns(of: row).required("journeyID") }
+        let journeys = try ids.flatMap { try ContactModelStore.journeys(in: db, only: $0) }
         let running = journeys.compactMap { journey -> EntryTarget? in
             guard let version = journey.publishedVersion, version.trigger?.id == definition.id else { return nil }
             return target(journey, version)

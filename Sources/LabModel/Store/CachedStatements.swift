@@ -12,6 +12,18 @@ extension Database {
         try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 
+    func cachedRecords<Record: FetchableRecord>(
+        _ type: Record.Type, sql: String, arguments: StatementArguments = []
+    ) throws -> [Record] {
+        try Record.fetchAll(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func cachedRecord<Record: FetchableRecord>(
+        _ type: Record.Type, sql: String, arguments: StatementArguments = []
+    ) throws -> Record? {
+        try Record.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+    }
+
     func cachedValue<Value: DatabaseValueConvertible>(
         _ type: Value.Type, sql: String, arguments: StatementArguments = []
     ) throws -> Value? {

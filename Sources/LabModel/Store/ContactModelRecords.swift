@@ -31,19 +31,12 @@ enum ContactModelStore {
     // MARK: Attribute groups
 
     static func attributeGroups(in db: Database) throws -> [AttributeGroup] {
-        let links = try db.cachedRows(sql: "SELECT * FROM attributeGroupLink ORDER BY ordinal")
-        let linksByGroup = Dictionary(grouping: links) { $0["groupID"] as String }
-        return try db.cachedRows(sql: "SELECT * FROM attributeGroup ORDER BY name COLLATE NOCASE").map { row in
-            let id: String = row["id"]
-            return AttributeGroup(
-                id: UUID(uuidString: id)!, name: row["name"], icon: row["icon"],
-                links: (linksByGroup[id] ?? []).map { link in
-                    AttributeGroupLink(
-                        dataExtensionID: UUID(uuidString: link["dataExtensionID"])!,
-                        contactKeyFieldID: UUID(uuidString: link["contactKeyFieldID"])!,
-                        cardinality: Cardinality(rawValue: link["cardinality"]) ?? .one, isRoot: link["isRoot"])
-                })
-        }
+        let links = Dictionary(
+            grouping: try db.cachedRecords(
+                AttributeGroupLinkRecord.self, sql: "SELECT * FROM attributeGroupLink ORDER BY ordinal"),
+            by: \.groupID)
+        return try db.cachedRecords(AttributeGroupRecord.self, sql: "SELECT * FROM attributeGroup ORDER BY name COLLATE NOCASE")
+            .map { $0.group(links: (links[$0.id] ?? []).map(\.link)) }
     }
 
     static func attributeGroup(_ id: UUID, in db: Database) throws -> AttributeGroup {
@@ -56,13 +49,7 @@ enum ContactModelStore {
     // MARK: Contact Builder events
 
     static func contactEvents(in db: Database) throws -> [ContactEvent] {
-        try db.cachedRows(sql: "SELECT * FROM contactEvent ORDER BY name COLLATE NOCASE").map { row in
-            ContactEvent(
-                id: UUID(uuidString: row["id"])!, name: row["name"], eventKey: row["eventKey"],
-                destinationGroupID: UUID(uuidString: row["destinationGroupID"])!,
-                dataExtensionID: (row["dataExtensionID"] as String?).flatMap(UUID.init(uuidString:)),
-                state: ContactEvent.State(rawValue: row["state"]) ?? .draft)
-        }
+        try db.cachedRecords(ContactEventRecord.self, sql: "SELECT * FROM contactEvent ORDER BY name COLLATE NOCASE").map(\.event)
     }
 
     static func contactEvent(_ id: UUID, in db: Database) throws -> ContactEvent {
@@ -74,21 +61,14 @@ enum ContactModelStore {
 
     // MARK: Event definitions
 
-    static func eventDefinition(from row: Row) throws -> EventDefinition {
-        let filterJSON: String? = row["filter"]
-        return EventDefinition(
-            id: UUID(uuidString: row["id"])!, key: row["key"], name: row["name"],
-            type: EventDefinitionType(rawValue: row["type"]) ?? .contactEvent,
-            dataExtensionID: UUID(uuidString: row["dataExtensionID"])!,
-            filter: try filterJSON.map { try JSONDecoder().decode(Filter.self, from: Data($0.utf8)) })
-    }
-
     static func eventDefinitions(in db: Database) throws -> [EventDefinition] {
-        try db.cachedRows(sql: "SELECT * FROM eventDefinition ORDER BY createdAt, rowid").map(eventDefinition(from:))
+        try db.cachedRecords(EventDefinitionRecord.self, sql: "SELECT * FROM eventDefinition ORDER BY createdAt, rowid")
+            .map(\.definition)
     }
 
     static func eventDefinition(key: String, in db: Database) throws -> EventDefinition? {
-        try db.cachedRow(sql: "SELECT * FROM eventDefinition WHERE key = ?", arguments: [key]).map(eventDefinition(from:))
+        try db.cachedRecord(EventDefinitionRecord.self, sql: "SELECT * FROM eventDefinition WHERE key = ?", arguments: [key])?
+            .definition
     }
 
     // MARK: Journeys
@@ -97,40 +77,34 @@ enum ContactModelStore {
     static func journeys(in db: Database, only id: UUID? = nil) throws -> [Journey] {
         let one = id?.storageText
         let definitions = Dictionary(
-            uniqueKeysWithValues: try db.cachedRows(
+            uniqueKeysWithValues: try db.cachedRecords(
+                EventDefinitionRecord.self,
                 sql: """
                     SELECT * FROM eventDefinition WHERE ?1 IS NULL
                     OR id IN (SELECT triggerID FROM journeyVersion WHERE journeyID = ?1)
                     """, arguments: [one]
-            ).map { (($0["id"] as String), try eventDefinition(from: $0)) })
+            ).map { ($0.definition.id, $0.definition) })
         let activities = Dictionary(
-            grouping: try db.cachedRows(
+            grouping: try db.cachedRecords(
+                JourneyActivityRecord.self,
                 sql: """
                     SELECT * FROM journeyActivity WHERE ?1 IS NULL
                     OR versionID IN (SELECT id FROM journeyVersion WHERE journeyID = ?1) ORDER BY ordinal
                     """, arguments: [one]),
-            by: { $0["versionID"] as String })
+            by: \.versionID)
         let versions = Dictionary(
-            grouping: try db.cachedRows(
+            grouping: try db.cachedRecords(
+                JourneyVersionRecord.self,
                 sql: "SELECT * FROM journeyVersion WHERE ?1 IS NULL OR journeyID = ?1 ORDER BY number",
                 arguments: [one]),
-            by: { $0["journeyID"] as String })
-        return try db.cachedRows(
+            by: \.journeyID)
+        return try db.cachedRecords(
+            JourneyRecord.self,
             sql: "SELECT * FROM journey WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, key", arguments: [one]
-        ).map { row in
-            let id: String = row["id"]
-            return Journey(
-                id: UUID(uuidString: id)!, key: row["key"], name: row["name"], description: row["description"],
-                createdAt: row["createdAt"], modifiedAt: row["modifiedAt"],
-                versions: (versions[id] ?? []).map { version in
-                    let versionID: String = version["id"]
-                    return JourneyVersion(
-                        id: UUID(uuidString: versionID)!, number: version["number"],
-                        status: JourneyStatus(rawValue: version["status"]) ?? .draft,
-                        entryMode: EntryMode(rawValue: version["entryMode"]) ?? .noReEntry,
-                        trigger: (version["triggerID"] as String?).flatMap { definitions[$0] },
-                        activities: (activities[versionID] ?? []).compactMap(activity(from:)),
-                        publishedAt: version["publishedAt"])
+        ).map { journey in
+            journey.journey(
+                versions: try (versions[journey.id] ?? []).map { version in
+                    try version.version(definitions: definitions, activities: (activities[version.id] ?? []).map(\.activity))
                 })
         }
     }
@@ -145,107 +119,44 @@ enum ContactModelStore {
         return found
     }
 
-    private static func activity(from row: Row) -> JourneyActivity? {
-        let kind: JourneyActivity.Kind
-        switch row["type"] as String {
-        case "UPDATECONTACTDATA":
-            guard let de = (row["dataExtensionID"] as String?).flatMap(UUID.init(uuidString:)),
-                let field = (row["fieldID"] as String?).flatMap(UUID.init(uuidString:))
-            else { return nil }
-            kind = .updateContactData(dataExtensionID: de, fieldID: field, value: StoredActivityValue.decode(row["value"]))
-        case "WAIT":
-            kind = .wait(duration: row["waitDuration"] ?? 1, unit: WaitUnit(rawValue: row["waitUnit"] ?? "") ?? .days)
-        default:
-            return nil
-        }
-        return JourneyActivity(id: UUID(uuidString: row["id"])!, key: row["key"], name: row["name"], kind: kind)
-    }
-
     // MARK: Automations
 
     static func automations(in db: Database) throws -> [Automation] {
         let activities = Dictionary(
-            grouping: try db.cachedRows(sql: "SELECT * FROM automationActivity ORDER BY step, displayOrder"),
-            by: { $0["automationID"] as String })
-        return try db.cachedRows(sql: "SELECT * FROM automation ORDER BY name COLLATE NOCASE").map { row in
-            let id: String = row["id"]
-            let steps = Dictionary(grouping: activities[id] ?? [], by: { $0["step"] as Int })
-            return Automation(
-                id: UUID(uuidString: id)!, key: row["key"], name: row["name"], description: row["description"],
-                type: row["type"], status: AutomationStatus(rawValue: row["status"]) ?? .ready,
+            grouping: try db.cachedRecords(
+                AutomationActivityRecord.self, sql: "SELECT * FROM automationActivity ORDER BY step, displayOrder"),
+            by: \.automationID)
+        let automations = try db.cachedRecords(
+            AutomationRecord.self, sql: "SELECT * FROM automation ORDER BY name COLLATE NOCASE")
+        return automations.map { automation in
+            let steps = Dictionary(grouping: activities[automation.id] ?? [], by: \.step)
+            return automation.automation(
                 steps: steps.keys.sorted().map { number in
-                    AutomationStep(
-                        number: number,
-                        activities: steps[number]!.map {
-                            AutomationActivity(
-                                id: UUID(uuidString: $0["id"])!, name: $0["name"], objectTypeID: $0["objectTypeID"],
-                                dataExtensionID: UUID(uuidString: $0["dataExtensionID"])!)
-                        })
+                    AutomationStep(number: number, activities: steps[number, default: []].map(\.activity))
                 })
         }
     }
 
     static func automationRuns(of automationID: UUID, in db: Database) throws -> [AutomationRun] {
         let activityRuns = Dictionary(
-            grouping: try db.cachedRows(
-                sql: "SELECT r.* FROM automationActivityRun r JOIN automationRun a ON a.id = r.runID WHERE a.automationID = ?",
+            grouping: try db.cachedRecords(
+                AutomationActivityRunRecord.self,
+                sql: """
+                    SELECT r.* FROM automationActivityRun r JOIN automationRun a ON a.id = r.runID
+                    WHERE a.automationID = ? ORDER BY r.ordinal, r.rowid
+                    """,
                 arguments: [automationID.storageText]),
-            by: { $0["runID"] as String })
-        return try db.cachedRows(
-            sql: "SELECT * FROM automationRun WHERE automationID = ? ORDER BY startedAt, rowid",
+            by: \.runID)
+        return try db.cachedRecords(
+            AutomationRunRecord.self, sql: "SELECT * FROM automationRun WHERE automationID = ? ORDER BY startedAt, rowid",
             arguments: [automationID.storageText]
-        ).map { row in
-            let id: String = row["id"]
-            return AutomationRun(
-                id: UUID(uuidString: id)!, automationID: automationID,
-                status: AutomationRun.RunStatus(rawValue: row["status"]) ?? .running, startedAt: row["startedAt"],
-                endedAt: row["endedAt"], message: row["message"],
-                activities: (activityRuns[id] ?? []).sorted { ($0["ordinal"] as Int) < ($1["ordinal"] as Int) }.map { row in
-                    var skipped = EntryCounts()
-                    skipped.filterNotMet = row["skippedFilter"]
-                    skipped.alreadyInJourney = row["skippedAlreadyIn"]
-                    skipped.noRunningVersion = row["skippedNoVersion"]
-                    return ActivityRun(
-                        activityID: UUID(uuidString: row["activityID"])!,
-                        status: AutomationRun.RunStatus(rawValue: row["status"]) ?? .running, rowsRead: row["rowsRead"],
-                        contactsEntered: row["contactsEntered"], contactsSkipped: row["contactsSkipped"], skipped: skipped,
-                        rowsWithoutContact: row["rowsWithoutContact"],
-                        eventInstanceID: (row["eventInstanceID"] as String?).flatMap(UUID.init(uuidString:)),
-                        message: row["message"])
-                })
-        }
+        ).map { $0.run(activities: (activityRuns[$0.id] ?? []).map(\.activityRun)) }
     }
 
     // MARK: Apps
 
     static func apps(in db: Database) throws -> [InstalledApp] {
-        try db.cachedRows(sql: "SELECT * FROM installedApp ORDER BY name COLLATE NOCASE").map { row in
-            InstalledApp(
-                id: UUID(uuidString: row["id"])!, name: row["name"], package: row["package"], account: row["account"],
-                clientID: row["clientID"], clientSecret: row["clientSecret"],
-                permissions: Set(
-                    (row["permissions"] as String).split(separator: ",").compactMap { AppPermission(parsing: String($0)) }))
-        }
-    }
-}
-
-/// An Update Contact Data value, stored as `Type|text` (the type, a bar, the text) so it reads back
-/// as the same typed value.
-enum StoredActivityValue {
-    static func encode(_ value: FieldValue, type: FieldType) -> String {
-        "\(type.description)|\(value.displayText)"
-    }
-
-    static func decode(_ stored: String?) -> FieldValue {
-        guard let stored, let bar = stored.firstIndex(of: "|") else { return .null }
-        let typeText = stored[..<bar]
-        let text = String(stored[stored.index(after: bar)...])
-        var type = FieldType(name: String(typeText.prefix { $0 != "(" })) ?? .text
-        if case .decimal = type, let open = typeText.firstIndex(of: "(") {
-            let numbers = typeText[typeText.index(after: open)...].dropLast().split(separator: ",").compactMap { Int($0) }
-            if numbers.count == 2 { type = .decimal(precision: numbers[0], scale: numbers[1]) }
-        }
-        return (try? Field(name: "value", type: type, length: 4000).value(from: text)) ?? .text(text)
+        try db.cachedRecords(InstalledAppRecord.self, sql: "SELECT * FROM installedApp ORDER BY name COLLATE NOCASE").map(\.app)
     }
 }
 

@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 
 /// The `dataExtension` table: a data extension's definition and the name of its row table.
-struct DataExtensionRecord: Codable, FetchableRecord, PersistableRecord {
+struct DataExtensionRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "dataExtension"
 
-    var id: String
+    var id: UUID
     var name: String
     var externalKey: String
     var description: String
-    var sendableFieldID: String?
+    var sendableFieldID: UUID?
     var tableName: String
     var rowCount: Int
     var nextColumnNumber: Int
@@ -17,7 +17,7 @@ struct DataExtensionRecord: Codable, FetchableRecord, PersistableRecord {
     var modifiedAt: Date
 
     init(
-        id: String, name: String, externalKey: String, description: String, sendableFieldID: String?, tableName: String,
+        id: UUID, name: String, externalKey: String, description: String, sendableFieldID: UUID?, tableName: String,
         rowCount: Int, nextColumnNumber: Int, createdAt: Date, modifiedAt: Date
     ) {
         self.id = id
@@ -32,82 +32,97 @@ struct DataExtensionRecord: Codable, FetchableRecord, PersistableRecord {
         self.modifiedAt = modifiedAt
     }
 
-    /// Decoded by hand: Codable decoding was most of the cost of opening a page.
+    /// Decoded by hand, as is the encoding: Codable was most of the cost of opening a page.
     init(row: Row) throws {
-        id = row["id"]
-        name = row["name"]
-        externalKey = row["externalKey"]
-        description = row["description"]
-        sendableFieldID = row["sendableFieldID"]
-        tableName = row["tableName"]
-        rowCount = row["rowCount"]
-        nextColumnNumber = row["nextColumnNumber"]
-        createdAt = row["createdAt"]
-        modifiedAt = row["modifiedAt"]
+        let columns = Self.columns(of: row)
+        id = try columns.required("id")
+        name = try columns.required("name")
+        externalKey = try columns.required("externalKey")
+        description = try columns.required("description")
+        sendableFieldID = try columns.optional("sendableFieldID")
+        tableName = try columns.required("tableName")
+        rowCount = try columns.required("rowCount")
+        nextColumnNumber = try columns.required("nextColumnNumber")
+        createdAt = try columns.required("createdAt")
+        modifiedAt = try columns.required("modifiedAt")
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id.storageText
+        container["name"] = name
+        container["externalKey"] = externalKey
+        container["description"] = description
+        container["sendableFieldID"] = sendableFieldID?.storageText
+        container["tableName"] = tableName
+        container["rowCount"] = rowCount
+        container["nextColumnNumber"] = nextColumnNumber
+        container["createdAt"] = createdAt
+        container["modifiedAt"] = modifiedAt
     }
 }
 
 /// The `dataExtensionField` table: one field, in order, with the row-table column that holds it.
-struct FieldRecord: Codable, FetchableRecord, PersistableRecord {
+struct FieldRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "dataExtensionField"
 
-    var id: String
-    var dataExtensionID: String
-    var name: String
+    var field: Field
+    var dataExtensionID: UUID
     var ordinal: Int
-    var type: String
-    var length: Int?
-    var precision: Int?
-    var scale: Int?
-    var isPrimaryKey: Bool
-    var isRequired: Bool
-    var defaultValue: String?
-    var isSystem: Bool
     var columnName: String
 
     init(row: Row) throws {
-        id = row["id"]
-        dataExtensionID = row["dataExtensionID"]
-        name = row["name"]
-        ordinal = row["ordinal"]
-        type = row["type"]
-        length = row["length"]
-        precision = row["precision"]
-        scale = row["scale"]
-        isPrimaryKey = row["isPrimaryKey"]
-        isRequired = row["isRequired"]
-        defaultValue = row["defaultValue"]
-        isSystem = row["isSystem"]
-        columnName = row["columnName"]
+        let columns = Self.columns(of: row)
+        field = Field(
+            id: try columns.required("id"),
+            name: try columns.required("name"),
+            type: try Self.type(in: columns),
+            isPrimaryKey: try columns.required("isPrimaryKey"),
+            isRequired: try columns.required("isRequired"),
+            length: try columns.optional("length"),
+            defaultValue: try columns.optional("defaultValue"))
+        field.isSystem = try columns.required("isSystem")
+        dataExtensionID = try columns.required("dataExtensionID")
+        ordinal = try columns.required("ordinal")
+        columnName = try columns.required("columnName")
     }
 
     init(_ field: Field, dataExtensionID: UUID, ordinal: Int, columnName: String) {
-        id = field.id.storageText
-        self.dataExtensionID = dataExtensionID.storageText
-        name = field.name
+        self.field = field
+        self.dataExtensionID = dataExtensionID
         self.ordinal = ordinal
-        type = field.type.name
-        if case .decimal(let precision, let scale) = field.type {
-            (self.precision, self.scale) = (precision, scale)
-        }
-        length = field.length
-        isPrimaryKey = field.isPrimaryKey
-        isRequired = field.isRequired
-        defaultValue = field.defaultValue
-        isSystem = field.isSystem
         self.columnName = columnName
     }
 
-    var field: Field {
-        var field = Field(
-            id: UUID(uuidString: id) ?? UUID(),
-            name: name,
-            type: FieldType(name: type, precision: precision, scale: scale) ?? .text,
-            isPrimaryKey: isPrimaryKey,
-            isRequired: isRequired,
-            length: length,
-            defaultValue: defaultValue)
-        field.isSystem = isSystem
-        return field
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = field.id.storageText
+        container["dataExtensionID"] = dataExtensionID.storageText
+        container["name"] = field.name
+        container["ordinal"] = ordinal
+        container["type"] = field.type.name
+        if case .decimal(let precision, let scale) = field.type {
+            container["precision"] = precision
+            container["scale"] = scale
+        } else {
+            container["precision"] = nil
+            container["scale"] = nil
+        }
+        container["length"] = field.length
+        container["isPrimaryKey"] = field.isPrimaryKey
+        container["isRequired"] = field.isRequired
+        container["defaultValue"] = field.defaultValue
+        container["isSystem"] = field.isSystem
+        container["columnName"] = columnName
+    }
+
+    /// The type's name, with the precision and scale a Decimal is always stored with.
+    private static func type(in columns: StoredColumns) throws -> FieldType {
+        let name: String = try columns.required("type")
+        guard let type = FieldType(name: name) else {
+            throw columns.unreadable("type", expected: "a field type")
+        }
+        guard case .decimal = type else { return type }
+        let precision: Int = try columns.required("precision")
+        let scale: Int = try columns.required("scale")
+        return .decimal(precision: precision, scale: scale)
     }
 }

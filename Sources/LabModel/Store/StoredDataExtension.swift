@@ -54,21 +54,21 @@ struct StoredDataExtension: Sendable {
         return records.map { assemble($0, fields: fields[$0.id] ?? []) }
     }
 
-    private static func fieldRecords(of id: String, in db: Database) throws -> [FieldRecord] {
+    private static func fieldRecords(of id: UUID, in db: Database) throws -> [FieldRecord] {
         let statement = try db.cachedStatement(sql: "SELECT * FROM dataExtensionField WHERE dataExtensionID = ? ORDER BY ordinal")
-        return try FieldRecord.fetchAll(statement, arguments: [id])
+        return try FieldRecord.fetchAll(statement, arguments: [id.storageText])
     }
 
     private static func assemble(_ record: DataExtensionRecord, fields: [FieldRecord]) -> StoredDataExtension {
         let definition = DataExtension(
-            id: UUID(uuidString: record.id) ?? UUID(),
+            id: record.id,
             name: record.name,
             externalKey: record.externalKey,
             description: record.description,
-            sendableFieldID: record.sendableFieldID.flatMap(UUID.init(uuidString:)),
+            sendableFieldID: record.sendableFieldID,
             fields: fields.map(\.field),
             rowCount: record.rowCount)
-        let columns = Dictionary(uniqueKeysWithValues: zip(definition.fields.map(\.id), fields.map(\.columnName)))
+        let columns = Dictionary(uniqueKeysWithValues: fields.map { ($0.field.id, $0.columnName) })
         return StoredDataExtension(
             definition: definition, tableName: record.tableName, columns: columns,
             nextColumnNumber: record.nextColumnNumber)
@@ -78,8 +78,8 @@ struct StoredDataExtension: Sendable {
     func insert(in db: Database, now: Date) throws {
         let de = definition
         try DataExtensionRecord(
-            id: de.id.storageText, name: de.name, externalKey: de.externalKey, description: de.description,
-            sendableFieldID: de.sendableFieldID?.storageText, tableName: tableName, rowCount: 0,
+            id: de.id, name: de.name, externalKey: de.externalKey, description: de.description,
+            sendableFieldID: de.sendableFieldID, tableName: tableName, rowCount: 0,
             nextColumnNumber: nextColumnNumber, createdAt: now, modifiedAt: now
         ).insert(db)
         try saveFields(in: db)

@@ -109,20 +109,20 @@ extension Workspace {
     /// line is written with the others that arrive within a moment, apart from the request's
     /// own writes, so failed requests are logged too.
     public func logRequest(_ entry: RequestLogEntry) {
-        requestLogBuffer.append(entry)
+        firingWriter.logRequest(entry)
     }
 
     /// The newest requests, newest last.
     public func requestLog(last count: Int = 100) throws -> [RequestLogEntry] {
         // Lines still queued are written first: a reader sees every request answered before it asked.
-        try requestLogBuffer.flush()
+        try firingWriter.flushRequestLog()
         return try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM requestLog ORDER BY id DESC LIMIT ?", arguments: [count]).reversed().map {
                 row in
                 var entry = RequestLogEntry(
                     time: row["time"], method: row["method"], path: row["path"], status: row["status"],
                     durationMilliseconds: row["durationMilliseconds"], requestBody: row["requestBody"],
-                    responseBody: row["responseBody"], appID: (row["appID"] as String?).flatMap(UUID.init(uuidString:)))
+                    responseBody: row["responseBody"], appID: try StoredColumns(row, of: "requestLog").optional("appID"))
                 entry.id = row["id"]
                 return entry
             }

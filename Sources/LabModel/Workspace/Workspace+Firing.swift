@@ -240,11 +240,11 @@ extension Workspace {
     /// Runs a firing with its journal line — in a commit shared with the firings that arrive
     /// meanwhile, each whole or not at all — then tells subscribers and wakes the engine.
     private func fire(_ firing: Firing) throws -> FiredEvent {
-        announce(try groupCommit.write(firing.transaction), of: firing)
+        announce(try firingWriter.write(firing.transaction), of: firing)
     }
 
     private func fire(_ firing: Firing) async throws -> FiredEvent {
-        announce(try await groupCommit.write(firing.transaction), of: firing)
+        announce(try await firingWriter.write(firing.transaction), of: firing)
     }
 
     private func announce(_ outcome: (FiredEvent, JournalEntry, [WorkspaceChange]), of firing: Firing) -> FiredEvent {
@@ -351,7 +351,7 @@ extension Workspace {
             let keyed = Dictionary(uniqueKeysWithValues: zip(de.fields.map(\.id), row))
             throw FireEventError.duplicatePrimaryKey(dataExtension: de.name, key: de.keyDescription(keyed))
         }
-        groupCommit.rowCounts.add(1, to: de.id)
+        firingWriter.rowCounts.add(1, to: de.id)
         return db.lastInsertedRowID
     }
 

@@ -133,14 +133,18 @@ extension Workspace {
     /// The version listens to an existing event definition, whose entry filter becomes the plan's.
     /// A filter that other running versions apply cannot change under them.
     private func listen(_ versionID: UUID, to plan: TriggerPlan, in db: Database) throws -> EventDefinition {
-        let row: Row? =
+        let record: EventDefinitionRecord? =
             switch plan.eventDefinition {
-            case .id(let id): try Row.fetchOne(db, sql: "SELECT * FROM eventDefinition WHERE id = ?", arguments: [id.storageText])
+            case .id(let id):
+                try EventDefinitionRecord.fetchOne(
+                    db, sql: "SELECT * FROM eventDefinition WHERE id = ?", arguments: [id.storageText])
             case .key(let key):
-                try Row.fetchOne(db, sql: "SELECT * FROM eventDefinition WHERE key = ? COLLATE NOCASE", arguments: [key])
+                try EventDefinitionRecord.fetchOne(
+                    db, sql: "SELECT * FROM eventDefinition WHERE key = ? COLLATE NOCASE", arguments: [key])
             }
-        guard let row else { throw ContactModelError.notFound(kind: "event definition", reference: "\(plan.eventDefinition)") }
-        var definition = try ContactModelStore.eventDefinition(from: row)
+        guard var definition = record?.definition else {
+            throw ContactModelError.notFound(kind: "event definition", reference: "\(plan.eventDefinition)")
+        }
         guard plan.filter?.normalized != definition.filter?.normalized else { return definition }
         if let filter = plan.filter {
             let source = try StoredDataExtension.load(.id(definition.dataExtensionID), in: db).definition

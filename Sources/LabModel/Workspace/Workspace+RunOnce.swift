@@ -88,11 +88,12 @@ extension WorkspaceReading {
                     """,
                 arguments: [instanceID.storageText, limit, offset]
             ).map { row in
-                let outcome = EntryOutcome(rawValue: row[4]) ?? .noRunningVersion
+                let cohort = StoredColumns(row, of: "journeyCohort")
+                let outcome: EntryOutcome = try StoredColumns(row, of: "journeyEntry").required("outcome")
                 return JourneyEntry(
                     contact: Contact(id: row[0], key: row[1]),
-                    journeyID: (row[2] as String?).flatMap(UUID.init(uuidString:)),
-                    versionID: (row[3] as String?).flatMap(UUID.init(uuidString:)), outcome: outcome,
+                    journeyID: try cohort.optional("journeyID"), versionID: try cohort.optional("versionID"),
+                    outcome: outcome,
                     exitedAt: outcome == .entered ? row[5] : nil)
             }
         }

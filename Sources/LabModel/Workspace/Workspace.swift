@@ -19,10 +19,8 @@ public final class Workspace: WorkspaceReading, Sendable {
     let feed = ChangeFeed()
     /// Drains fired events; started by whoever serves the workspace (the app, `serve`, tests).
     public let engine: EventEngine
-    /// Firings from many requests share commits.
-    let groupCommit: GroupCommit
-    let requestLogBuffer: RequestLogBuffer
-    private let checkpointer: BackgroundCheckpointer
+    /// Firings from many requests share commits: the speed layer under the firing path.
+    let firingWriter: FiringWriter
     /// Counts the writes that may change definitions (every `perform`); what was read of the
     /// definitions before the latest one is read again.
     let definitionsGeneration = Atomic<UInt64>(0)
@@ -53,20 +51,9 @@ public final class Workspace: WorkspaceReading, Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
-        let requestLogBuffer = RequestLogBuffer()
-        self.requestLogBuffer = requestLogBuffer
-        let groupCommit = GroupCommit(pool: pool, rider: { requestLogBuffer.writePending(in: $0) })
-        requestLogBuffer.write(through: groupCommit)
-        self.groupCommit = groupCommit
-        // Weak: the checkpointer lives as long as the writer's connection, which must not keep the pool.
-        let checkpointer = BackgroundCheckpointer(
-            path: path,
-            writerMayPause: { [weak groupCommit] in
-                !(groupCommit?.isBusy ?? false)
-            })
-        pool.writeWithoutTransaction { checkpointer.install(on: $0) }
-        self.checkpointer = checkpointer
-        engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { groupCommit.isBusy })
+        let firingWriter = FiringWriter(pool: pool, path: path)
+        self.firingWriter = firingWriter
+        engine = EventEngine(pool: pool, clock: clock, feed: feed, firingsWaiting: { firingWriter.isBusy })
     }
 
     // Without close(), the engine's thread would keep the database open for the life of the
@@ -74,7 +61,7 @@ public final class Workspace: WorkspaceReading, Sendable {
     // the checkpointer stays: a few bytes for each workspace dropped without close().)
     deinit {
         engine.requestStop()
-        checkpointer.close()
+        firingWriter.stopCheckpoints()
     }
 
     /// The pid of a killed owner whose lock this workspace took over, if any.
@@ -94,12 +81,7 @@ public final class Workspace: WorkspaceReading, Sendable {
         guard wasOpen else { return }
         engine.requestStop()
         feed.finish()
-        try? requestLogBuffer.flush()
-        checkpointer.close()
-        _ = try? pool.writeWithoutTransaction { db in
-            checkpointer.uninstall(from: db)
-            try db.checkpoint(.truncate)
-        }
+        firingWriter.close(in: pool)
         // Ownership ends only once nothing here can write; otherwise the lock goes with the process.
         if (try? pool.close()) != nil { lock.release() }
     }
