@@ -76,7 +76,9 @@ import Testing
         }
     }
 
-    @Test func anAPIEventsDataMustBeTheContactsOwnRow() async throws {
+    /// The contact is the event's top-level key and the row is written as sent: its key field
+    /// may hold another value. Update Contact Data changes the contact's rows and that row.
+    @Test func anAPIEventIsForItsContactAndWritesItsRowAsSent() async throws {
         let fixture = try EngineFixture()
         let workspace = fixture.workspace
         let leads = try workspace.createDataExtension(
@@ -87,19 +89,79 @@ import Testing
         let trigger = try workspace.setTrigger(of: .id(journey.id), name: "Lead", type: .apiEvent, dataExtension: .id(leads.id))
         try workspace.addUpdateContactActivity(
             to: .id(journey.id), dataExtension: .id(leads.id), field: "Name", value: "Welcomed")
+        try workspace.setEntryMode(.reEntryAnytime, of: .id(journey.id))
         try workspace.activate(.id(journey.id))
-        #expect(throws: FireEventError.conflictingContactKeys("lee@x.com", "bee@x.com")) {
-            try workspace.fireAPIEvent(key: trigger.key, contact: .key("lee@x.com"), data: ["Email": "bee@x.com", "Name": "Lee"])
-        }
+        let sent = try await workspace.fireAPIEvent(
+            key: trigger.key, contact: .key("lee@x.com"), data: ["Email": "bee@x.com", "Name": "Bee"])
+        await fixture.engine.settle()
+        #expect(sent.contact.key == "lee@x.com")
+        let sentRow = try workspace.record(in: .id(leads.id), rowID: try #require(sent.writtenRow?.rowID)).texts(in: leads)
+        #expect(sentRow == ["Email": "bee@x.com", "Name": "Welcomed"])
+        #expect(try workspace.entries(of: sent.instanceID).map(\.outcome) == [.entered])
         // The key field left out of the data takes the contact's key.
         let fired = try await workspace.fireAPIEvent(key: trigger.key, contact: .key("lee@x.com"), data: ["Name": "Lee"])
         await fixture.engine.settle()
         let row = try workspace.record(in: .id(leads.id), rowID: try #require(fired.writtenRow?.rowID)).texts(in: leads)
         #expect(row == ["Email": "lee@x.com", "Name": "Welcomed"])
-        // Keys compare case-insensitively, as contacts do.
+        // No primary key: a contact that has its own row (keys compare in any case) writes none.
         let again = try await workspace.fireAPIEvent(key: trigger.key, contact: .key("LEE@x.com"), data: ["Email": "lee@X.com"])
         #expect(again.writtenRow == nil)
         #expect(again.contact.key == "lee@x.com")
+    }
+
+    /// An SDK keys the contact by a CRM id (the member's MemberID) on a data extension sendable
+    /// through EmailAddress: accepted, the row written as sent, the filter read on that row, and
+    /// Update Contact Data sets the flag on it. The tutorial's flow (contact key = email) is unchanged.
+    @Test func anEventKeyedByACRMIdEntersAndUpdatesTheRowItWrote() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let seed = try SeedScenario.configure(workspace)
+        let fired = try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("42"),
+            data: ["EmailAddress": "crm@sausage.com", "MemberID": "42", "FirstName": "Cam", "Updated": "False"])
+        await fixture.engine.settle()
+        #expect(fired.contact.key == "42")
+        #expect(try workspace.entries(of: fired.instanceID).map(\.outcome) == [.entered])
+        #expect(try fixture.flags(seed.members)["crm@sausage.com"] == "True")
+        // The tutorial's form: the contact key is the member's email; an existing member's row
+        // is not written again (the primary key says it is there), and its flag flips.
+        let tutorial = try await workspace.fireAPIEvent(
+            key: seed.trigger.key, contact: .key("sam@sausage.com"),
+            data: ["EmailAddress": "sam@sausage.com", "FirstName": "Changed"])
+        await fixture.engine.settle()
+        #expect(tutorial.writtenRow == nil)
+        #expect(try fixture.record(seed.members, email: "sam@sausage.com")["FirstName"] == "Sam")
+        #expect(try fixture.flags(seed.members)["sam@sausage.com"] == "True")
+    }
+
+    /// A data extension that is the root of an attribute group holds contacts in its root-link
+    /// field, even when it is sendable through another: Update Contact Data follows the link.
+    @Test func theRootLinkFieldHoldsTheContactKeyBeforeTheSendableField() async throws {
+        let fixture = try EngineFixture()
+        let workspace = fixture.workspace
+        let profiles = try workspace.createDataExtension(
+            DataExtensionDraft(
+                name: "Profiles",
+                fields: [
+                    Field(name: "CrmID", type: .text, isPrimaryKey: true, isRequired: true, length: 20),
+                    Field(name: "Email", type: .emailAddress), Field(name: "Flag", type: .boolean, defaultValue: "False"),
+                ],
+                sendableFieldName: "Email"))
+        let group = try workspace.createAttributeGroup(name: "Profiles group")
+        try workspace.linkDataExtension(.id(profiles.id), to: group.id, contactKeyField: "CrmID", asRoot: true)
+        try workspace.addRecords(
+            to: .id(profiles.id), rows: [["CrmID": "c-1", "Email": "one@x.com"], ["CrmID": "c-2", "Email": "two@x.com"]])
+        let journey = try workspace.createJourney(name: "Profiles in")
+        let trigger = try workspace.setTrigger(
+            of: .id(journey.id), name: "Profile", type: .apiEvent, dataExtension: .id(profiles.id))
+        try workspace.addUpdateContactActivity(to: .id(journey.id), dataExtension: .id(profiles.id), field: "Flag", value: "True")
+        try workspace.activate(.id(journey.id))
+        let fired = try await workspace.fireAPIEvent(
+            key: trigger.key, contact: .key("c-1"), data: ["CrmID": "c-1", "Email": "one@x.com"])
+        await fixture.engine.settle()
+        #expect(fired.writtenRow == nil)
+        let flags = try workspace.rows(of: .id(profiles.id)).records.map { $0.texts(in: profiles) }
+        #expect(flags.map { [$0["CrmID"] ?? "", $0["Flag"] ?? ""] } == [["c-1", "True"], ["c-2", "False"]])
     }
 
     @Test func contactKeysInEventDataCompareCaseInsensitivelyAndAllMustAgree() throws {

@@ -78,11 +78,15 @@ struct CohortSteps {
         let assignment = "\(de.name).\(field.name)"
 
         if let contact {
+            // The contact's rows (its key field holds the contact key) and the row its event wrote.
+            let eventRow = try Self.eventRow(of: cohort, in: de, db: db)
             let before = try db.cachedRows(
-                sql: "SELECT _row, \(column) FROM \(table) WHERE \(key) = ? ORDER BY _row", arguments: [contact.key])
+                sql: "SELECT _row, \(column) FROM \(table) WHERE \(key) = ? OR _row = ? ORDER BY _row",
+                arguments: [contact.key, eventRow])
             guard !before.isEmpty else { return skipped("\(de.name) has no row for \(contact.key)") }
             try db.cachedExecute(
-                sql: "UPDATE \(table) SET \(column) = ? WHERE \(key) = ?", arguments: [typed.databaseValue, contact.key])
+                sql: "UPDATE \(table) SET \(column) = ? WHERE \(key) = ? OR _row = ?",
+                arguments: [typed.databaseValue, contact.key, eventRow])
             let old = before.map { FieldValue(databaseValue: $0[1], type: field.type).displayText }
             let oldText = Set(old).count == 1 ? old[0] : old.joined(separator: ", ")
             return StepReport(
@@ -111,5 +115,18 @@ struct CohortSteps {
         return StepReport(
             activity: activity, sentence: "set \(assignment) = \(typed.displayText) on \(changed) row\(changed == 1 ? "" : "s")",
             changes: [.dataExtension(de.id)])
+    }
+
+    /// The row of `de` the cohort's one contact entered on, when `de` is the trigger's event
+    /// source: for an API event, the row the event wrote.
+    private static func eventRow(of cohort: Cohort, in de: DataExtension, db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT e.sourceRow FROM journeyEntry AS e
+                    JOIN journeyVersion AS v ON v.id = ? JOIN eventDefinition AS d ON d.id = v.triggerID
+                    WHERE e.id = ? AND d.dataExtensionID = ?
+                    """),
+            arguments: [cohort.versionID?.storageText, cohort.firstEntry, de.id.storageText])
     }
 }

@@ -124,7 +124,8 @@ struct EngineWorker {
         for target in try listeners.targets(forKey: event.eventKey ?? "", in: db) {
             let decision = try sources.decision(for: target, in: db)
             var cohort = try Cohort.start(eventSeq: event.seq, target: target, now: now, in: db)
-            let decided = try decision.decideContact(contactID, cohort: cohort, in: db)
+            let eventRow = event.dataExtensionID == decision.source.definition.id ? event.eventRow : nil
+            let decided = try decision.decideContact(contactID, eventRow: eventRow, cohort: cohort, in: db)
             cohort.record(decided)
             event.counts = event.counts + decided.counts
             if decided.counts.entered > 0 {

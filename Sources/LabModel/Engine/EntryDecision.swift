@@ -51,14 +51,15 @@ struct EntryDecision {
             in: db)
     }
 
-    /// Decides for one contact, whose attributes are its first row in the source (if any).
-    func decideContact(_ contactID: Int64, cohort: Cohort, in db: Database) throws -> DecidedEntries {
+    /// Decides for one contact, whose attributes are the row its event wrote in the source
+    /// (`eventRow`), else its first row there (if any).
+    func decideContact(_ contactID: Int64, eventRow: Int64?, cohort: Cohort, in db: Database) throws -> DecidedEntries {
         let (outcome, outcomeArguments) = try outcomeExpression(for: cohort, in: db)
         let sql = """
             INSERT INTO journeyEntry (cohortID, contactID, sourceRow, outcome)
             SELECT ?, c.id, x._row, \(outcome)
             FROM contact AS c LEFT JOIN \(table) AS x
-                ON x._row = (SELECT _row FROM \(table) WHERE \(keyColumn) = c.contactKey ORDER BY _row LIMIT 1)
+                ON x._row = COALESCE(?, (SELECT _row FROM \(table) WHERE \(keyColumn) = c.contactKey ORDER BY _row LIMIT 1))
             WHERE c.id = ?
             RETURNING id, outcome
             """
@@ -66,7 +67,9 @@ struct EntryDecision {
         var counts = EntryCounts()
         var ids: [Int64] = []
         for row in try db.cachedRows(
-            sql: sql, arguments: StatementArguments([cohort.id.databaseValue] + outcomeArguments + [contactID.databaseValue]))
+            sql: sql,
+            arguments: StatementArguments(
+                [cohort.id.databaseValue] + outcomeArguments + [eventRow.databaseValue, contactID.databaseValue]))
         {
             ids.append(row[0])
             if let outcome = EntryOutcome(rawValue: row[1]) { counts[outcome] += 1 }

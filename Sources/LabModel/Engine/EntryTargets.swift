@@ -95,13 +95,15 @@ final class ListeningTargetsMemo {
 }
 
 extension DataExtension {
-    /// The field that holds contact keys: the one related to Subscriber Key, else the field an
-    /// attribute group links to Contact Key (the root link first).
+    /// The field that holds contact keys: the one an attribute group's root link ties to Contact
+    /// Key, else the one related to Subscriber Key (sendable), else one another link ties to it
+    /// (docs/update-contact-data.md).
     func contactKeyField(in groups: [AttributeGroup]) -> Field? {
-        if let sendableField { return sendableField }
         let links = groups.flatMap(\.links).filter { $0.dataExtensionID == id }
-        let link = links.first(where: \.isRoot) ?? links.first
-        return link.flatMap { link in fields.first { $0.id == link.contactKeyFieldID } }
+        func field(of link: AttributeGroupLink?) -> Field? {
+            link.flatMap { link in fields.first { $0.id == link.contactKeyFieldID } }
+        }
+        return field(of: links.first(where: \.isRoot)) ?? sendableField ?? field(of: links.first)
     }
 
     /// Whether each contact has at most one row: the contact key is the whole primary key.

@@ -24,6 +24,11 @@ struct QueuedEvent {
     var finishedAt: Date?
     var message: String?
 
+    /// The row a single API event wrote in its source (`dataExtensionID`): the contact's
+    /// attributes when it is decided. The column that holds a bulk event's last row holds it;
+    /// nil when the event wrote none.
+    var eventRow: Int64? { source == .apiEvent && lastRow > 0 ? lastRow : nil }
+
     /// Appends a new event to the queue.
     static func enqueue(
         id: UUID, source: EventInstance.Source, eventKey: String? = nil, dataExtensionID: UUID? = nil, contactID: Int64? = nil,

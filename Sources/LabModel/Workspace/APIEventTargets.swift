@@ -8,9 +8,9 @@ struct APIEventTarget: Sendable {
     let keyField: Field?
     /// The contact's first row in the source, if it has one.
     let contactRowSQL: String
-    /// Whether the key field is the source's whole primary key: then its unique index refuses
-    /// a second row for the contact, and no query need ask first.
-    let keyIsPrimaryKey: Bool
+    /// Whether the source has a primary key: then its unique index says whether the row an
+    /// event sends is already there, and no query need ask first.
+    let hasPrimaryKey: Bool
     /// The caller's data read as a new row (system fields refused), and the row written.
     let callerInput: RecordInput
     let rowInput: RecordInput
@@ -23,7 +23,7 @@ struct APIEventTarget: Sendable {
         self.source = source
         self.keyField = keyField
         let column = keyField.map { source.column(of: $0).quotedDatabaseIdentifier } ?? "NULL"
-        keyIsPrimaryKey = keyField.map { source.definition.primaryKey.map(\.id) == [$0.id] } ?? false
+        hasPrimaryKey = !source.definition.primaryKey.isEmpty
         contactRowSQL = "SELECT _row FROM \(source.tableName.quotedDatabaseIdentifier) WHERE \(column) = ? ORDER BY _row LIMIT 1"
         callerInput = RecordInput(dataExtension: source.definition)
         rowInput = RecordInput(dataExtension: source.definition, allowsSystemFields: true)

@@ -112,19 +112,28 @@ extension Workspace {
             let contact = try existingOrNewContact(reference, now: now, in: db)
             try write.prepareRow(forContactKey: contact.key)
             var written: FiredEvent.WrittenRow?
-            if target.keyIsPrimaryKey, let row = try? write.row() {
-                // A row the contact already has refuses the insert, before it writes anything.
+            switch write.builtRow {
+            case .success(let row) where target.hasPrimaryKey:
+                // The primary key says whether the row is already there: then nothing is written.
                 do {
                     let rowID = try insertEventRow(row, into: target.source, sql: target.rowInsertSQL, in: db)
                     written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
                 } catch FireEventError.duplicatePrimaryKey {}
-            } else if try RawStatement(target.contactRowSQL, in: db).run(.text(contact.key)) == nil {
-                let rowID = try insertEventRow(try write.row(), into: target.source, sql: target.rowInsertSQL, in: db)
-                written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
+            default:
+                // No primary key to tell, or a row that cannot be built: a contact that has its own
+                // row (its key field holds the contact key) writes none; otherwise the row is
+                // written, or its error refuses the event.
+                if try RawStatement(target.contactRowSQL, in: db).run(.text(contact.key)) == nil {
+                    let rowID = try insertEventRow(try write.row(), into: target.source, sql: target.rowInsertSQL, in: db)
+                    written = FiredEvent.WrittenRow(dataExtensionID: de.id, rowID: rowID)
+                }
             }
+            // The row this event wrote is the contact's attributes for its entry filter and one
+            // of the rows Update Contact Data changes for it (docs/update-contact-data.md).
             try QueuedEvent.enqueue(
-                id: instanceID, source: .apiEvent, eventKey: definition.key, contactID: contact.id,
-                notBefore: now.addingTimeInterval(engine.settings.pace.hearingDelay), now: now, in: db)
+                id: instanceID, source: .apiEvent, eventKey: definition.key, dataExtensionID: de.id, contactID: contact.id,
+                lastRow: written?.rowID ?? 0, notBefore: now.addingTimeInterval(engine.settings.pace.hearingDelay), now: now,
+                in: db)
             let what =
                 written == nil
                 ? "\(de.name) already has a row for \(contact.key), so the data was not written"
@@ -163,61 +172,6 @@ extension Workspace {
     private func knownAPIEventTarget(key: String) -> (APIEventTarget, UInt64)? {
         let generation = definitionsGeneration.load(ordering: .acquiring)
         return apiEventTargets.withLock { $0.generation == generation ? $0.byKey[key] : nil }.map { ($0, generation) }
-    }
-
-    /// An API event's data checked against its trigger's event source, and the row it writes
-    /// there for its contact.
-    private struct APIEventWrite {
-        let target: APIEventTarget
-        /// The generation of the definitions `target` was read from.
-        let generation: UInt64
-        private let values: [String: String]
-        /// The caller's values as a row: the row written when the platform adds nothing to them.
-        private let callerRow: [FieldValue]
-        private let instanceID: UUID
-        private let now: Date
-        /// The row for one contact key. It may be built before the contact is read, so a row
-        /// that cannot be built is kept as its error: a contact that already has a row writes none.
-        private var prepared: (contactKey: String, row: Result<[FieldValue], FireEventError>)?
-
-        init(target: APIEventTarget, generation: UInt64, data: [String: String], instanceID: UUID, now: Date) throws {
-            let de = target.source.definition
-            guard target.keyField != nil else { throw FireEventError.sourceHasNoContactKey(dataExtension: de.name) }
-            // `eventInstanceId` is reserved: the platform logs its own.
-            values = data.filter { !$0.key.equalsIgnoringCase("eventInstanceId") }
-            callerRow = try Workspace.checkEventData(values, for: de, reading: target.callerInput, now: now)
-            (self.target, self.generation, self.instanceID, self.now) = (target, generation, instanceID, now)
-        }
-
-        /// Checks that a contact key the caller sent names this contact, and builds its row.
-        mutating func prepareRow(forContactKey contactKey: String) throws {
-            guard prepared?.contactKey != contactKey, let keyField = target.keyField else { return }
-            var values = values
-            // The row written must be the contact's: its key field holds the contact key.
-            if let sent = values.first(where: { $0.key.equalsIgnoringCase(keyField.name) }), !sent.value.isEmpty {
-                guard sent.value.equalsIgnoringCase(contactKey) else {
-                    throw FireEventError.conflictingContactKeys(contactKey, sent.value)
-                }
-                if target.instanceField == nil {
-                    prepared = (contactKey, .success(callerRow))
-                    return
-                }
-            } else {
-                values[keyField.name] = contactKey
-            }
-            if let instanceField = target.instanceField { values[instanceField.name] = instanceID.storageText }
-            let (input, now) = (target.rowInput, now)
-            prepared = (
-                contactKey,
-                Result { () throws(FireEventError) in try Workspace.eventRecord(values, reading: input, now: now) }
-            )
-        }
-
-        /// The row `prepareRow` built, or why it could not be built.
-        func row() throws -> [FieldValue] {
-            guard let prepared else { preconditionFailure("prepareRow(forContactKey:) comes first") }
-            return try prepared.row.get()
-        }
     }
 
     /// Names the platform fills in an event data extension; callers' values for them are ignored.
@@ -316,31 +270,6 @@ extension Workspace {
         }
     }
 
-    /// Checks event data against the data extension: every missing required field named at
-    /// once (lower-cased, as Marketing Cloud reports them), then each value's type.
-    /// Returns the caller's values as a new row.
-    private static func checkEventData(
-        _ values: [String: String], for de: DataExtension, reading input: RecordInput, now: Date
-    ) throws -> [FieldValue] {
-        let given = Set(values.filter { !$0.value.isEmpty }.keys.map { $0.lowercased() })
-        let missing = de.fields.filter { field in
-            field.isRequired && !field.isSystem && field.defaultValue == nil && !given.contains(field.name.lowercased())
-        }
-        guard missing.isEmpty else { throw FireEventError.missingRequiredFields(missing.map { $0.name.lowercased() }) }
-        return try eventRecord(values, reading: input, now: now)
-    }
-
-    /// A new row of an event data extension from its values by field name.
-    private static func eventRecord(_ values: [String: String], reading input: RecordInput, now: Date) throws(FireEventError)
-        -> [FieldValue]
-    {
-        do {
-            return try input.newRecord(from: values, now: now)
-        } catch {
-            throw eventError(error)
-        }
-    }
-
     private func insertEventRow(
         _ row: [FieldValue], into stored: StoredDataExtension, sql: String? = nil, in db: Database
     ) throws -> Int64 {
@@ -353,16 +282,6 @@ extension Workspace {
         }
         firingWriter.rowCounts.add(1, to: de.id)
         return db.lastInsertedRowID
-    }
-
-    private static func eventError(_ error: RecordError) -> FireEventError {
-        switch error {
-        case .invalidValue(let field, let value, .required) where value.isEmpty:
-            .missingRequiredFields([field.lowercased()])
-        case .invalidValue(let field, let value, let problem): .invalidValue(field: field, value: value, problem: problem)
-        case .unknownField(let dataExtension, let field): .unknownField(dataExtension: dataExtension, field: field)
-        default: .invalidRecord(error)
-        }
     }
 
     /// Fills the `eventinstanceid` field of the contact's row in the event destination's root.
