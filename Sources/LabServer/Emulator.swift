@@ -76,10 +76,12 @@ final class Emulator: Sendable {
     func handle(_ request: EmulatorRequest) async throws -> (EmulatorResponse, appID: UUID?) {
         let segments = request.path.split(separator: "/")
         let routes = routeTable.withLock { $0 }
-        guard
-            let (route, captures) = routes.lazy.compactMap({ route in route.match(segments).map { (route, $0) } })
-                .first(where: { $0.0.method == request.method })
-        else { throw APIError.notFound }
+        let matching = routes.compactMap { route in route.match(segments).map { (route, $0) } }
+        guard let (route, captures) = matching.first(where: { $0.0.method == request.method }) else {
+            // A path the emulator answers, asked with a method it does not: 405, naming the methods.
+            let allowed = matching.map(\.0.method.rawValue)
+            throw allowed.isEmpty ? APIError.notFound : APIError.methodNotAllowed(allowed: allowed)
+        }
         var request = request
         request.captures = captures
         if let operation = route.operation {

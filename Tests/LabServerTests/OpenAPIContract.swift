@@ -20,7 +20,7 @@ struct OpenAPIContract: Sendable {
     static let descriptiveKeywords: Set<String> = ["description", "example", "format", "title"]
     static let checkedKeywords: Set<String> = [
         "type", "nullable", "properties", "required", "additionalProperties", "items", "enum", "oneOf", "anyOf", "allOf",
-        "$ref",
+        "$ref", "minimum", "minLength",
     ]
 
     /// Every `METHOD /template` the document describes.
@@ -70,8 +70,11 @@ struct OpenAPIContract: Sendable {
     func problems(method: String, path: String, status: Int, body: String) -> [String] {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         guard let (template, operation) = template(for: bare, method: method) else {
-            // The router knows no such route either: its answer is the plain 404.
-            return status == 404 ? [] : ["\(method) \(bare): no documented route, yet the server answered \(status)"]
+            // A documented path asked with another method: 405. No such path: the plain 404.
+            let answered = ["GET", "POST", "PUT", "PATCH", "DELETE"].contains { template(for: bare, method: $0) != nil }
+            let expected = answered ? 405 : 404
+            return status == expected
+                ? [] : ["\(method) \(bare): no documented route, yet the server answered \(status), not \(expected)"]
         }
         let place = "\(method) \(template) → \(status)"
         let responses = operation.object?["responses"]?.object ?? [:]
@@ -150,6 +153,16 @@ struct OpenAPIContract: Sendable {
         }
         if case .array(let options) = rules["enum"], !options.contains(where: { Self.same($0, value) }) {
             problems.append("\(location): \(value.serialized.prefix(80)) is not one of \(JSONValue.array(options).serialized)")
+        }
+        if case .number(let bound) = rules["minimum"], case .number(let text) = value, let number = Double(text),
+            let minimum = Double(bound), number < minimum
+        {
+            problems.append("\(location): \(text) is less than the minimum \(bound)")
+        }
+        if case .number(let bound) = rules["minLength"], case .string(let text) = value, let minimum = Int(bound),
+            text.count < minimum
+        {
+            problems.append("\(location): \"\(text.prefix(80))\" is shorter than \(bound) characters")
         }
         if case .array(let all) = rules["allOf"] {
             for (index, part) in all.enumerated() {

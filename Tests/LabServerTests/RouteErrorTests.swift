@@ -36,6 +36,32 @@ import Testing
         #expect(try fixture.workspace.rowCount(of: .id(fixture.seed.eventData.id)) == 1)
     }
 
+    /// A query parameter that is not of its type is refused, naming it; a method a path does
+    /// not answer gets 405 with the methods it does.
+    @Test func wrongTypedParametersAndMethodsAreRefused() async throws {
+        let fixture = try await EmulatorFixture()
+        let token = try await fixture.token()
+        for path in [
+            "/data/v1/customobjects?$pageSize=many", "/data/v1/customobjects?$page=null",
+            "/interaction/v1/interactions?mostRecentVersionOnly=maybe",
+            "/interaction/v1/interactions/key:member-updates?versionNumber=1.5",
+        ] {
+            let refused = try await fixture.send("GET", path, token: token)
+            #expect(refused.status == 400, "\(path): \(refused.text)")
+            #expect(refused.json["errorcode"] == .number(10001), "\(path)")
+            #expect(refused.json["message"]?.text?.hasPrefix("Parameter ") == true, "\(path): \(refused.text)")
+        }
+        let listed = try await fixture.send(
+            "GET", "/interaction/v1/interactions?mostRecentVersionOnly=FALSE&$pageSize=5", token: token)
+        #expect(listed.status == 200, "\(listed.text)")
+        let wrongMethod = try await fixture.send("DELETE", "/interaction/v1/events", token: token)
+        #expect(wrongMethod.status == 405, "\(wrongMethod.text)")
+        #expect(wrongMethod.headers["allow"] == "POST")
+        #expect(wrongMethod.json["message"] == .string("The method is not allowed here: use POST."))
+        let nowhere = try await fixture.send("GET", "/interaction/v1/nowhere", token: token)
+        #expect(nowhere.status == 404)
+    }
+
     @Test func aCompositeKeyRowIsNamedByEveryKeyInThePath() async throws {
         let fixture = try await EmulatorFixture()
         let prices = try fixture.workspace.createDataExtension(

@@ -24,8 +24,8 @@ struct AutomationRoutes: RouteFamily {
 
     func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let all = try workspace.automations()
-        let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 500)
-        let page = request.pageNumber
+        let pageSize = try request.pageSize(maximum: 500)
+        let page = try request.pageNumber()
         let items = try all.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try json($0, withSteps: false) }
         return EmulatorResponse(
             status: .ok,

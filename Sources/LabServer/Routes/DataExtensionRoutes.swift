@@ -26,8 +26,8 @@ struct DataExtensionRoutes: RouteFamily {
         let matching = try workspace.dataExtensions().filter {
             search.isEmpty || $0.name.lowercased().contains(search) || $0.externalKey.lowercased().contains(search)
         }
-        let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 2500)
-        let page = request.pageNumber
+        let pageSize = try request.pageSize(maximum: 2500)
+        let page = try request.pageNumber()
         let items = matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(Self.definition)
         return EmulatorResponse(
             status: .ok,

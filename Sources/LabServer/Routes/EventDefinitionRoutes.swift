@@ -27,8 +27,8 @@ struct EventDefinitionRoutes: RouteFamily {
     func list(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let name = request.query["name"]?.lowercased() ?? ""
         let all = try workspace.eventDefinitions().filter { name.isEmpty || $0.name.lowercased().contains(name) }
-        let pageSize = min(max(Int(request.query["$pagesize"] ?? "") ?? 50, 1), 500)
-        let page = request.pageNumber
+        let pageSize = try request.pageSize(maximum: 500)
+        let page = try request.pageNumber()
         return EmulatorResponse(
             status: .ok,
             body: .object([

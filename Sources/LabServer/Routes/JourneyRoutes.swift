@@ -27,10 +27,11 @@ struct JourneyRoutes: RouteFamily {
         let query = request.query
         var journeys = try workspace.journeys()
         if let key = query["key"] { journeys = journeys.filter { $0.key.caseInsensitiveCompare(key) == .orderedSame } }
-        var newestOnly = query["mostrecentversiononly"]?.lowercased() != "false"
+        let mostRecentVersionOnly = try request.booleanParameter("mostRecentVersionOnly")
+        var newestOnly = mostRecentVersionOnly ?? true
         if let id = query["id"] {
             journeys = journeys.filter { $0.versions.contains { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame } }
-            newestOnly = query["mostrecentversiononly"]?.lowercased() == "true"
+            newestOnly = mostRecentVersionOnly ?? false
         }
         var versions = journeys.flatMap { journey in
             (newestOnly ? Array(journey.versions.suffix(1)) : journey.versions).map { (journey, $0) }
@@ -38,8 +39,8 @@ struct JourneyRoutes: RouteFamily {
         if let status = query["status"] {
             versions = versions.filter { $0.1.status.rawValue.caseInsensitiveCompare(status) == .orderedSame }
         }
-        let pageSize = min(max(Int(query["$pagesize"] ?? "") ?? 50, 1), 50)
-        let page = request.pageNumber
+        let pageSize = try request.pageSize(maximum: 50)
+        let page = try request.pageNumber()
         let items = try versions.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try json($0.0, $0.1) }
         return EmulatorResponse(
             status: .ok,
@@ -104,7 +105,7 @@ struct JourneyRoutes: RouteFamily {
         let id = request.captures["id"] ?? ""
         guard let journey = journey(addressedBy: id, in: try workspace.journeys()) else { throw notFound }
         let version: JourneyVersion?
-        if let number = request.query["versionnumber"].flatMap({ Int($0) }) {
+        if let number = try request.integerParameter("versionNumber") {
             version = journey.versions.first { $0.number == number }
         } else if id.keyAddress == nil {
             version = journey.versions.first { $0.id.uuidString.caseInsensitiveCompare(id) == .orderedSame }

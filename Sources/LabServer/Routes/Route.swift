@@ -18,9 +18,6 @@ struct EmulatorRequest: Sendable {
     /// Path captures by name (`{key}`).
     var captures: [String: String] = [:]
 
-    /// `$page`, from 1; capped so `(page - 1) * pageSize` cannot overflow.
-    var pageNumber: Int { min(max(Int(query["$page"] ?? "") ?? 1, 1), 1_000_000) }
-
     func json() throws(APIError) -> JSONValue {
         guard !body.isEmpty else { throw APIError.malformed }
         do {

@@ -73,9 +73,9 @@ struct RowRoutes: RouteFamily {
         let query = RowsetQuery(
             dataExtensionID: de.id, filter: try request.query["$filter"].map(Self.filter),
             sort: try request.query["$orderby"].map(Self.sort),
-            pageSize: min(max(Int(request.query["$pagesize"] ?? "") ?? 2500, 1), 2500))
+            pageSize: try request.pageSize(standard: 2500, maximum: 2500))
         let (token, expires) = emulator.rowsetTokens.remember(query)
-        return try page(query, token: token, expires: expires, number: request.pageNumber)
+        return try page(query, token: token, expires: expires, number: try request.pageNumber())
     }
 
     /// The same query by its token: `links.next` points here.
@@ -83,7 +83,7 @@ struct RowRoutes: RouteFamily {
         guard let token = request.captures["token"], let (query, expires) = emulator.rowsetTokens.query(for: token) else {
             throw APIError.badRequest("The request token is unknown or has expired: read the rowset again.", code: 10001)
         }
-        return try page(query, token: token, expires: expires, number: request.pageNumber)
+        return try page(query, token: token, expires: expires, number: try request.pageNumber())
     }
 
     private func page(_ query: RowsetQuery, token: String, expires: Date, number: Int) throws -> EmulatorResponse {

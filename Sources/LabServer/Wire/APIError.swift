@@ -26,6 +26,16 @@ struct APIError: Error {
     static let tooLarge = envelope(.contentTooLarge, "The request body is larger than the 5 MB limit.", code: 413)
     static let forbidden = envelope(.forbidden, "Insufficient privileges to complete this action.", code: 20002)
 
+    /// A path answered with other methods than the one asked.
+    static func methodNotAllowed(allowed: [String]) -> APIError {
+        let methods = Array(Set(allowed)).sorted()
+        var error = envelope(
+            .methodNotAllowed, "The method is not allowed here: use \(methods.joined(separator: ", ")).", code: 405,
+            documentation: documentation)
+        error.headers[.allow] = methods.joined(separator: ", ")
+        return error
+    }
+
     /// What every token problem answers, with the header clients look for before they fetch a new token.
     static func notAuthorized(_ reason: String) -> APIError {
         var error = envelope(.unauthorized, "Not Authorized", code: 0, documentation: documentation)
