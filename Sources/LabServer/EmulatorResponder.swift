@@ -6,8 +6,9 @@ import LabModel
 import Logging
 import NIOCore
 
-/// Turns every HTTP request into an emulator call: reads the body (5 MB at most), normalizes
-/// the path, answers in JSON (errors in Marketing Cloud's envelope), and logs the exchange.
+/// Turns every HTTP request into an emulator call: reads the body (5 MB at most), refuses text
+/// holding a NUL in the path or query, normalizes the path, answers in JSON (errors in
+/// Marketing Cloud's envelope), and logs the exchange.
 struct EmulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     static let bodyLimit = 5 * 1024 * 1024
@@ -28,11 +29,15 @@ struct EmulatorResponder: HTTPResponder {
             if let wait = limiter?.admit() { throw APIError.rateLimited(retryAfter: wait) }
             body = Data(buffer: try await request.collectBody(upTo: Self.bodyLimit))
             let query = Self.queryParameters(request.uri.query ?? "")
+            try Self.refuseNUL(inPath: request.uri.path, query: query)
             let call = EmulatorRequest(
                 method: request.method, path: request.uri.path.normalizedPath, query: query, headers: request.headers,
                 authority: request.head.authority, body: body)
             (response, appID) = try await emulator.handle(call)
         } catch let error as APIError {
+            response = EmulatorResponse(status: error.status, body: error.body, headers: error.headers)
+        } catch let refusal as InputRefusal {
+            let error = APIError(refusal, in: .standard)
             response = EmulatorResponse(status: error.status, body: error.body, headers: error.headers)
         } catch is NIOTooManyBytesError {
             response = EmulatorResponse(status: APIError.tooLarge.status, body: APIError.tooLarge.body)
@@ -61,17 +66,25 @@ struct EmulatorResponder: HTTPResponder {
         return ((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) * 10).rounded() / 10
     }
 
+    /// A NUL in the decoded path or query would cut a key or name short where it is stored, and
+    /// `%00` in a path key would name another data extension: refused here, before any route
+    /// reads them. Path segments are decoded by parts (a row key's `k:v` pairs, one by one), so
+    /// any `%00` in the path is refused.
+    static func refuseNUL(inPath path: String, query: [String: String]) throws(InputRefusal) {
+        if path.range(of: "%00") != nil || path.utf8.contains(0) { throw .nulCharacter(place: "The path") }
+        for (name, value) in query {
+            if name.utf8.contains(0) { throw .nulCharacter(place: "A query parameter name") }
+            if value.utf8.contains(0) { throw .nulCharacter(place: "Query parameter \(name)") }
+        }
+    }
+
     /// `%24filter=Updated+eq+%27True%27` → `["$filter": "Updated eq 'True'"]`: names lower-cased,
-    /// `+` as a space, names and values percent-decoded (Python and JavaScript clients encode both).
+    /// `+` as a space, names and values percent-decoded (Python and JavaScript clients encode
+    /// both); a name sent twice keeps its first value.
     static func queryParameters(_ query: String) -> [String: String] {
         var parameters: [String: String] = [:]
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { part in
-                let spaced = part.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            guard let name = parts.first?.lowercased(), parameters[name] == nil else { continue }
-            parameters[name] = parts.count > 1 ? parts[1] : ""
+        for (name, value) in FormFields.decode(query) where parameters[name.lowercased()] == nil {
+            parameters[name.lowercased()] = value
         }
         return parameters
     }
