@@ -8,9 +8,9 @@ import NIOCore
 
 /// Turns every HTTP request into an emulator call: reads the body (5 MB at most), refuses text
 /// holding a NUL in the path or query, normalizes the path, answers in JSON (errors in
-/// Marketing Cloud's envelope), and logs the exchange.
+/// Marketing Cloud's envelope), and logs the exchange with its credentials masked.
 struct EmulatorResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = EmulatorRequestContext
     static let bodyLimit = 5 * 1024 * 1024
 
     let emulator: Emulator
@@ -21,12 +21,12 @@ struct EmulatorResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
-        var request = request
         var body = Data()
         var appID: UUID?
         let response: EmulatorResponse
         do {
             if let wait = limiter?.admit() { throw APIError.rateLimited(retryAfter: wait) }
+            var request = request
             body = Data(buffer: try await request.collectBody(upTo: Self.bodyLimit))
             let query = Self.queryParameters(request.uri.query ?? "")
             try Self.refuseNUL(inPath: request.uri.path, query: query)
@@ -47,23 +47,18 @@ struct EmulatorResponder: HTTPResponder {
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
         let text = response.body?.serialized ?? ""
+        let entry = logEntry(
+            request, body: body, response: response, text: text, appID: appID, context: context, started: started)
         // The request log only queues the line; the console may be a slow pipe, so its line is
         // written off the server's own threads.
-        log(request, body: body, response: response, text: text, appID: appID, started: started)
+        emulator.workspace.logRequest(entry)
         if let accessLog {
-            let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-            let line = "\(request.method.rawValue) \(path) → \(response.status.code) in \(Self.milliseconds(since: started)) ms"
+            let line = "\(entry.method) \(entry.target) → \(entry.status) in \(entry.durationMilliseconds) ms"
             await Emulator.offCooperativeThreads { accessLog.info("\(line)") }
         }
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func milliseconds(since started: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - started
-        // To a tenth of a millisecond: what a person reads in the log.
-        return ((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) * 10).rounded() / 10
     }
 
     /// A NUL in the decoded path or query would cut a key or name short where it is stored, and
@@ -78,6 +73,12 @@ struct EmulatorResponder: HTTPResponder {
         }
     }
 
+    static func milliseconds(since started: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - started
+        // To a tenth of a millisecond: what a person reads in the log.
+        return ((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) * 10).rounded() / 10
+    }
+
     /// `%24filter=Updated+eq+%27True%27` → `["$filter": "Updated eq 'True'"]`: names lower-cased,
     /// `+` as a space, names and values percent-decoded (Python and JavaScript clients encode
     /// both); a name sent twice keeps its first value.
@@ -89,16 +90,34 @@ struct EmulatorResponder: HTTPResponder {
         return parameters
     }
 
-    private func log(
-        _ request: Request, body: Data, response: EmulatorResponse, text: String, appID: UUID?, started: ContinuousClock.Instant
-    ) {
-        let milliseconds = Self.milliseconds(since: started)
-        let path = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-        // Large bodies are logged in part: the log is for reading, not for replaying imports.
-        let requestText = String(decoding: body.prefix(64 * 1024), as: UTF8.self)
-        emulator.workspace.logRequest(
-            RequestLogEntry(
-                time: Date(), method: request.method.rawValue, path: path, status: response.status.code,
-                durationMilliseconds: milliseconds, requestBody: requestText, responseBody: text, appID: appID))
+    /// The exchange as the request log keeps it: query, headers and bodies masked.
+    private func logEntry(
+        _ request: Request, body: Data, response: EmulatorResponse, text: String, appID: UUID?, context: Context,
+        started: ContinuousClock.Instant
+    ) -> RequestLogEntry {
+        RequestLogEntry(
+            time: Date(), method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+            headers: request.headers.map { LoggedHeader(name: $0.name.rawName, value: $0.value) },
+            client: Self.clientText(context.channel.remoteAddress), status: response.status.code,
+            durationMilliseconds: Self.milliseconds(since: started), requestBody: RequestLogMasking.requestText(body),
+            responseBody: RequestLogMasking.responseText(response.body, serialized: text), appID: appID)
+    }
+
+    /// `127.0.0.1:53412`, `[::1]:53412`; empty when the channel has no remote address.
+    static func clientText(_ address: SocketAddress?) -> String {
+        guard let address, let host = address.ipAddress else { return "" }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return address.port.map { "\(shownHost):\($0)" } ?? shownHost
+    }
+}
+
+/// The request context: Hummingbird's, and the connection, whose remote address is logged.
+struct EmulatorRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
     }
 }
