@@ -12,6 +12,9 @@ import NIOCore
 struct EmulatorResponder: HTTPResponder {
     typealias Context = EmulatorRequestContext
     static let bodyLimit = 5 * 1024 * 1024
+    /// How much more of a refused upload is read (and dropped) so that a client writing the whole
+    /// body before it reads gets its 413; past this the connection is closed instead.
+    static let refusedBodyDrainLimit = 64 * 1024 * 1024
 
     let emulator: Emulator
     /// Refuses requests over `serve --rate-limit` with 429.
@@ -23,11 +26,16 @@ struct EmulatorResponder: HTTPResponder {
         let started = ContinuousClock.now
         var body = Data()
         var appID: UUID?
+        var closesConnection = false
         let response: EmulatorResponse
         do {
             if let wait = limiter?.admit() { throw APIError.rateLimited(retryAfter: wait) }
-            var request = request
-            body = Data(buffer: try await request.collectBody(upTo: Self.bodyLimit))
+            switch try await Self.readBody(of: request) {
+            case .whole(let whole): body = whole
+            case .tooLarge(let drainedWhole):
+                closesConnection = !drainedWhole
+                throw APIError.tooLarge
+            }
             let query = Self.queryParameters(request.uri.query ?? "")
             try Self.refuseNUL(inPath: request.uri.path, query: query)
             let call = EmulatorRequest(
@@ -39,8 +47,6 @@ struct EmulatorResponder: HTTPResponder {
         } catch let refusal as InputRefusal {
             let error = APIError(refusal, in: .standard)
             response = EmulatorResponse(status: error.status, body: error.body, headers: error.headers)
-        } catch is NIOTooManyBytesError {
-            response = EmulatorResponse(status: APIError.tooLarge.status, body: APIError.tooLarge.body)
         } catch {
             context.logger.error("request failed: \(error)")
             let failure = APIError.envelope(.internalServerError, "Internal Server Error: \(error)", code: 500)
@@ -58,7 +64,46 @@ struct EmulatorResponder: HTTPResponder {
         }
         var headers = response.headers
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        guard closesConnection else {
+            return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        // An upload too large even to read past: answered, then the connection is closed, so a
+        // client still writing it fails at once instead of waiting for a server that stopped reading.
+        headers[.connection] = "close"
+        let channel = context.channel
+        let reply = ByteBuffer(string: text)
+        return Response(
+            status: response.status, headers: headers,
+            body: ResponseBody(contentLength: reply.readableBytes) { writer in
+                try await writer.write(reply)
+                try await writer.finish(nil)
+                channel.close(promise: nil)
+            })
+    }
+
+    /// A request body read whole, or refused past `bodyLimit`.
+    enum BodyRead {
+        case whole(Data)
+        /// `drainedWhole`: the rest was read and dropped, up to `refusedBodyDrainLimit`; false
+        /// when it went on past that.
+        case tooLarge(drainedWhole: Bool)
+    }
+
+    /// Reads the body up to `bodyLimit`. Past it, the rest is read and dropped (up to
+    /// `refusedBodyDrainLimit`) before the 413 is answered: a client that writes its whole body
+    /// before it reads would otherwise wait forever on a server that stopped reading.
+    static func readBody(of request: Request) async throws -> BodyRead {
+        var collected = Data()
+        var parts = request.body.makeAsyncIterator()
+        while let part = try await parts.next() {
+            guard collected.count + part.readableBytes <= bodyLimit else {
+                var dropped = part.readableBytes
+                while dropped <= refusedBodyDrainLimit, let more = try await parts.next() { dropped += more.readableBytes }
+                return .tooLarge(drainedWhole: dropped <= refusedBodyDrainLimit)
+            }
+            collected.append(contentsOf: part.readableBytesView)
+        }
+        return .whole(collected)
     }
 
     /// A NUL in the decoded path or query would cut a key or name short where it is stored, and
@@ -111,7 +156,8 @@ struct EmulatorResponder: HTTPResponder {
     }
 }
 
-/// The request context: Hummingbird's, and the connection, whose remote address is logged.
+/// The request context: Hummingbird's, and the connection, whose remote address is logged and
+/// which a refused upload closes.
 struct EmulatorRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     let channel: any Channel

@@ -7,7 +7,8 @@ import Testing
 @testable import LabServer
 
 /// What travels around the routes: credentials however they are spelled never reach the
-/// request log or the console in clear.
+/// request log or the console in clear, and requests the HTTP layer cannot read — or will not
+/// read whole — are answered in the envelope and leave the server answering.
 @Suite struct EdgeOfHTTPTests {
     @Test func credentialsAreMaskedHoweverTheyAreSpelled() async throws {
         let fixture = try await EmulatorFixture()
@@ -64,5 +65,54 @@ import Testing
         #expect(authorized.query == "$pageSize=1" && authorized.client.hasPrefix("127.0.0.1:"))
         #expect(log.first?.requestBody.contains(#""client_secret":"••••""#) == true)
         #expect(log.contains { $0.requestBody == "grant_type=client_credentials&client_id=script-client&client%5Fsecret=••••" })
+    }
+
+    @Test func requestsTheHTTPLayerCannotReadAreAnsweredInTheEnvelope() async throws {
+        let fixture = try await EmulatorFixture()
+        let before = try WorkspaceSnapshot(fixture.workspace)
+        let longURL =
+            "GET /data/v1/customobjects?$search=" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"
+        let heavyHeader =
+            "GET /data/v1/customobjects HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "b", count: 100_000)
+            + "\r\n\r\n"
+        let requests: [[UInt8]] = [
+            Array(longURL.utf8), Array(heavyHeader.utf8),
+            Array("GET /data/v1/custom".utf8) + [0xFF, 0xFE] + Array("objects HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
+            Array("GET /data/v1/customobjects HTTP/1.1\r\nHost: x\r\nX-Nul: a".utf8) + [0] + Array("b\r\n\r\n".utf8),
+        ]
+        for request in requests {
+            let connection = try RawHTTPConnection(baseURL: fixture.baseURL)
+            defer { connection.close() }
+            let reply = try await connection.exchange(request)
+            #expect(reply.status == 400, "\(reply.body)")
+            #expect(reply.headers["content-type"]?.hasPrefix("application/json") == true)
+            #expect(reply.json["errorcode"] == .number(400), "\(reply.body)")
+            #expect(reply.json["message"]?.text?.isEmpty == false)
+        }
+        #expect(try WorkspaceSnapshot(fixture.workspace) == before)
+        #expect(try await fixture.send("POST", "/v2/token", body: "{}").status == 400)
+    }
+
+    @Test func aRefusedUploadIsAnsweredAndClosedThoughTheClientWritesItWhole() async throws {
+        let fixture = try await EmulatorFixture()
+        let token = try await fixture.token()
+        let before = try WorkspaceSnapshot(fixture.workspace)
+        // 20 MB closing the connection (the client that hung), 6 MB keeping it open.
+        for (size, closing) in [(20 * 1024 * 1024, true), (6 * 1024 * 1024, false)] {
+            let body = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+            let connection = try RawHTTPConnection(baseURL: fixture.baseURL, timeout: 30)
+            defer { connection.close() }
+            let head =
+                "POST /interaction/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"
+                + (closing ? "Connection: close\r\n" : "") + "\r\n"
+            // Written whole before anything is read: a server that stopped reading makes this time out.
+            let reply = try await connection.exchange(Array(head.utf8) + body)
+            #expect(reply.status == 413)
+            #expect(reply.json["errorcode"] == .number(413))
+            if closing { #expect(try await connection.isClosedByServer()) }
+        }
+        #expect(try WorkspaceSnapshot(fixture.workspace) == before)
+        #expect(try await fixture.send("GET", "/platform/v1/tokenContext", token: token).status == 200)
     }
 }
