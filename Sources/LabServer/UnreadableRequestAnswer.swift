@@ -1,5 +1,7 @@
+import Foundation
 import HTTPTypes
 import LabJSON
+import LabModel
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
@@ -11,7 +13,8 @@ import NIOHTTPTypes
 /// handler holds a parser error back while a response is being written, and an error in a
 /// request still being answered is left to Hummingbird. After the answer the connection's
 /// output is shut and what else arrives is dropped, so a client still writing reads the
-/// answer rather than a reset; the connection is closed once the client closes, or after `lingering`.
+/// answer rather than a reset; the connection is closed once the client closes, or after
+/// `lingering`. The request log keeps a line for it, with no method or path (none could be read).
 final class UnreadableRequestAnswer: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -23,6 +26,11 @@ final class UnreadableRequestAnswer: ChannelDuplexHandler, RemovableChannelHandl
     /// Requests read whose response has not ended: an error then belongs to Hummingbird.
     private var requestsBeingAnswered = 0
     private var hasAnswered = false
+    private let workspace: Workspace
+
+    init(loggingTo workspace: Workspace) {
+        self.workspace = workspace
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !hasAnswered else { return }
@@ -43,7 +51,13 @@ final class UnreadableRequestAnswer: ChannelDuplexHandler, RemovableChannelHandl
             return
         }
         hasAnswered = true
-        let reply = ByteBuffer(string: Self.refusal(for: error).serialized)
+        let text = Self.refusal(for: error).serialized
+        workspace.logRequest(
+            RequestLogEntry(
+                time: Date(), method: "", path: "", client: EmulatorResponder.clientText(context.channel.remoteAddress),
+                status: HTTPResponse.Status.badRequest.code, durationMilliseconds: 0, requestBody: "", responseBody: text,
+                appID: nil))
+        let reply = ByteBuffer(string: text)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.contentLength] = String(reply.readableBytes)

@@ -90,6 +90,10 @@ import Testing
             #expect(reply.json["message"]?.text?.isEmpty == false)
         }
         #expect(try WorkspaceSnapshot(fixture.workspace) == before)
+        let unreadable = try fixture.workspace.requestLog().filter { $0.method.isEmpty }
+        #expect(unreadable.count == requests.count)
+        #expect(
+            unreadable.allSatisfy { $0.status == 400 && $0.client.hasPrefix("127.0.0.1:") && $0.responseBody.contains("400") })
         #expect(try await fixture.send("POST", "/v2/token", body: "{}").status == 400)
     }
 

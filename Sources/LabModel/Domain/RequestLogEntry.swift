@@ -7,6 +7,7 @@ import Foundation
 public struct RequestLogEntry: Sendable, Hashable {
     public var id: Int64?
     public var time: Date
+    /// Empty, with the path, for a request whose head could not be read (answered 400).
     public var method: String
     /// The path as sent, without the query string.
     public var path: String
