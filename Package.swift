@@ -70,7 +70,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["LabServer", "LabModel"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            // Logging: to keep the lines `serve`'s console would print.
+            dependencies: ["LabServer", "LabModel", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "LabModelTests",
             dependencies: [

@@ -44,6 +44,8 @@ public struct EmulatorServer: Sendable {
         let app = Application(
             responder: EmulatorResponder(
                 emulator: emulator, limiter: rateLimit.map { RateLimiter($0) }, accessLog: accessLog),
+            // Requests the HTTP layer cannot read are answered in the envelope too.
+            server: .http1(configuration: .init(additionalChannelHandlers: [UnreadableRequestAnswer(loggingTo: workspace)])),
             configuration: .init(address: .hostname(host, port: address.port), serverName: "JourneyLab"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -266,23 +266,36 @@ import Testing
         #expect(EntryMode(marketingCloudName: "MultipleEntries") == .reEntryAnytime)
     }
 
-    @Test func theRequestLogKeepsFailuresWithSecretsMasked() throws {
+    /// The entry masks the query and the headers; bodies come masked from whoever logs them,
+    /// after parsing them (the emulator's `RequestLogMasking`), and are kept as given.
+    @Test func theRequestLogKeepsFailuresWithTheirQueryHeadersAndClientMasked() throws {
         let temp = try TemporaryWorkspace()
         temp.workspace.logRequest(
             RequestLogEntry(
                 time: Date(), method: "POST", path: "/v1/requestToken", status: 200, durationMilliseconds: 1.5,
-                requestBody: #"{"clientId":"abc","clientSecret":"SJbAEenSK2SVBK4d4vBV6NKT"}"#,
-                responseBody: #"{"accessToken": "4ae36paatp4mnwkhanyhajp4","expiresIn":3600}"#, appID: nil))
+                requestBody: #"{"clientId":"abc","clientSecret":"••••"}"#,
+                responseBody: #"{"accessToken":"••••","expiresIn":3600}"#, appID: nil))
         temp.workspace.logRequest(
             RequestLogEntry(
-                time: Date(), method: "POST", path: "/v2/token", status: 401, durationMilliseconds: 0.7,
-                requestBody: "grant_type=client_credentials&client_id=abc&client_secret=hunter2",
+                time: Date(), method: "POST", path: "/v2/token", query: "client%5Fsecret=hunter2&x=1",
+                headers: [
+                    LoggedHeader(name: "Authorization", value: "Bearer t0k3n"),
+                    LoggedHeader(name: "Content-Type", value: "application/x-www-form-urlencoded"),
+                ],
+                client: "127.0.0.1:53412", status: 401, durationMilliseconds: 0.7,
+                requestBody: "grant_type=client_credentials&client_id=abc&client_secret=••••",
                 responseBody: #"{"error":"invalid_client"}"#, appID: nil))
         let log = try temp.workspace.requestLog()
         #expect(log.map(\.status) == [200, 401])
         #expect(log[0].requestBody == #"{"clientId":"abc","clientSecret":"••••"}"#)
-        #expect(log[0].responseBody == #"{"accessToken": "••••","expiresIn":3600}"#)
-        #expect(log[1].requestBody == "grant_type=client_credentials&client_id=abc&client_secret=••••")
+        #expect(log[0].query.isEmpty && log[0].headers.isEmpty && log[0].target == "/v1/requestToken")
+        #expect(log[1].query == "client%5Fsecret=••••&x=1" && log[1].target == "/v2/token?client%5Fsecret=••••&x=1")
+        #expect(
+            log[1].headers == [
+                LoggedHeader(name: "Authorization", value: "Bearer ••••"),
+                LoggedHeader(name: "Content-Type", value: "application/x-www-form-urlencoded"),
+            ])
+        #expect(log[1].client == "127.0.0.1:53412")
         #expect(try temp.workspace.journal().isEmpty)
     }
 }

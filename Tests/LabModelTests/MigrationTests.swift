@@ -43,6 +43,33 @@ import Testing
         #expect(try workspace.journal(last: 1).map(\.entity) == ["journey"])
     }
 
+    @Test func requestLogLinesKeepTheirQueryApartAndMasked() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("workspace.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v9 journeys named as Journey Builder names them")
+            try queue.write { db in
+                for target in ["/v2/token?client%5Fsecret=hunter2&x=1", "/data/v1/customobjects"] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody)
+                            VALUES ('2026-12-08 02:00:00.000', 'POST', ?, 200, 1.5, '', '')
+                            """, arguments: [target])
+                }
+            }
+        }
+
+        let workspace = try Workspace(path: path)
+        defer { workspace.close() }
+        let log = try workspace.requestLog()
+        #expect(log.map(\.path) == ["/v2/token", "/data/v1/customobjects"])
+        #expect(log.map(\.query) == ["client%5Fsecret=••••&x=1", ""])
+        #expect(log.allSatisfy { $0.headers.isEmpty && $0.client.isEmpty })
+    }
+
     @Test func triggerFiltersStoredBeforeTheFilterTreeReadAsTheTree() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -2,23 +2,39 @@ import Testing
 
 @testable import LabModel
 
-/// Credentials never reach the request log, in any spelling; bodies without any pass untouched.
+/// Credentials never reach the request log, in any spelling the server reads as one; text
+/// naming none passes untouched.
 @Suite struct SecretMaskingTests {
-    @Test func credentialsAreMaskedInJSONAndForms() {
-        #expect(
-            SecretMasking.mask(#"{"client_id":"abc","ClientSecret" : "s3cr3t","scope":"x"}"#)
-                == #"{"client_id":"abc","ClientSecret" : "••••","scope":"x"}"#)
-        #expect(
-            SecretMasking.mask(#"{"ACCESS_TOKEN":"t0k3n","expires_in":1079}"#) == #"{"ACCESS_TOKEN":"••••","expires_in":1079}"#)
-        #expect(
-            SecretMasking.mask("grant_type=client_credentials&client_secret=s3cr3t&client_id=abc")
-                == "grant_type=client_credentials&client_secret=••••&client_id=abc")
+    @Test func credentialNamesAreKnownInAnySpelling() {
+        for name in [
+            "client_secret", "ClientSecret", "CLIENT-SECRET", "client secret", "access_token", "refreshToken", "password",
+        ] {
+            #expect(SecretMasking.isSecretName(name), "\(name)")
+        }
+        for name in ["client_id", "grant_type", "scope", "requestToken", "Tokens", "EventDefinitionKey"] {
+            #expect(!SecretMasking.isSecretName(name), "\(name)")
+        }
     }
 
-    @Test func bodiesNamingNoCredentialAreLeftAsTheyAre() {
-        let event = #"{"ContactKey":"ana@lab.test","EventDefinitionKey":"member-event","Data":{"Tokens":"no"}}"#
-        #expect(SecretMasking.mentionsCredential(event))  // "Tokens" names one: the full masking runs, and keeps it
-        #expect(SecretMasking.mask(event) == event)
+    @Test func formsAndQueriesAreMaskedByDecodedName() {
+        #expect(
+            SecretMasking.maskForm("grant_type=client_credentials&client_secret=s3cr3t&client_id=abc")
+                == "grant_type=client_credentials&client_secret=••••&client_id=abc")
+        #expect(SecretMasking.maskForm("client%5Fsecret=s3cr3t&x={y}") == "client%5Fsecret=••••&x={y}")
+        #expect(SecretMasking.maskForm("Client+Secret=s&%24filter=a") == "Client+Secret=••••&%24filter=a")
+        #expect(SecretMasking.maskForm("$page=2&name=x") == "$page=2&name=x")
+    }
+
+    @Test func headersKeepTheirSchemeAndLoseTheCredential() {
+        #expect(SecretMasking.maskHeader(named: "Authorization", "Bearer abc.def") == "Bearer ••••")
+        #expect(SecretMasking.maskHeader(named: "authorization", "abc") == "••••")
+        #expect(SecretMasking.maskHeader(named: "X-Client-Secret", "abc") == "••••")
+        #expect(SecretMasking.maskHeader(named: "Cookie", "session=abc") == "••••")
+        #expect(SecretMasking.maskHeader(named: "Content-Type", "application/json") == "application/json")
+    }
+
+    @Test func theFirstLookFindsEveryCredentialWord() {
+        #expect(SecretMasking.mentionsCredential(#"{"Data":{"Tokens":"no"}}"#))
         #expect(!SecretMasking.mentionsCredential(#"{"eventInstanceId":"5665ef78"}"#))
         #expect(!SecretMasking.mentionsCredential("") && !SecretMasking.mentionsCredential("toke"))
         #expect(SecretMasking.mentionsCredential("…SeCrEt"))

@@ -21,6 +21,8 @@ final class EmulatorFixture: Sendable {
     var workspace: Workspace { emulator.workspace }
     var seed: SeedScenario.Configured { emulator.seed! }
     var baseURL: String { emulator.baseURL }
+    /// The lines `serve`'s console would print, oldest first.
+    var accessLogLines: [String] { emulator.accessLogLines }
 
     init(tokenLifetime: TimeInterval? = nil, rateLimit: RateLimit? = nil) async throws {
         emulator = try await RunningEmulator(tokenLifetime: tokenLifetime, rateLimit: rateLimit)

@@ -1,6 +1,7 @@
 import Foundation
 import LabModel
 import LabServer
+import Logging
 import Synchronization
 
 /// A real emulator on 127.0.0.1 (a free port) over a temporary workspace, its engine running;
@@ -18,6 +19,10 @@ public final class RunningEmulator: Sendable {
     private let state = Mutex<(url: String, server: Task<Void, any Error>?)>(("", nil))
 
     public var baseURL: String { state.withLock { $0.url } }
+
+    /// The lines `serve`'s console would print (the access log), oldest first.
+    public var accessLogLines: [String] { accessLines.lines.withLock { $0 } }
+    private let accessLines = CollectedLines()
 
     public init(seeded: Bool = true, tokenLifetime: TimeInterval? = nil, rateLimit: RateLimit? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeylab-emulator-\(UUID().uuidString)")
@@ -59,7 +64,8 @@ public final class RunningEmulator: Sendable {
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         let emulator = EmulatorServer(
             workspace: workspace, address: EmulatorAddress(host: "127.0.0.1", port: port), tokenLifetime: tokenLifetime,
-            logLevel: .critical, rateLimit: rateLimit)
+            logLevel: .critical, rateLimit: rateLimit,
+            accessLog: Logger(label: "journeylab.test.access") { [accessLines] _ in CollectingLogHandler(into: accessLines) })
         let server = Task {
             defer { continuation.finish() }
             try await emulator.run { continuation.yield($0) }
@@ -67,5 +73,28 @@ public final class RunningEmulator: Sendable {
         var iterator = urls.makeAsyncIterator()
         guard let url = await iterator.next() else { throw ChildProcess.Failure(description: "the emulator did not start") }
         state.withLock { $0 = (url, server) }
+    }
+}
+
+/// Lines logged, kept in order.
+final class CollectedLines: Sendable {
+    let lines = Mutex<[String]>([])
+}
+
+/// A log handler keeping each message: the access log as `serve` would print it.
+struct CollectingLogHandler: LogHandler {
+    let collected: CollectedLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    init(into collected: CollectedLines) { self.collected = collected }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        collected.lines.withLock { $0.append(event.message.description) }
     }
 }

@@ -2,6 +2,8 @@
 public enum DefinitionError: Error, Sendable, Hashable {
     case emptyName(what: String)
     case nameTooLong(what: String, name: String, maximum: Int)
+    /// A name or key holding a NUL character: stored, it would end there.
+    case holdsNUL(what: String)
     case duplicateDataExtensionName(String)
     case duplicateExternalKey(String)
     case noFields
@@ -27,6 +29,7 @@ extension DefinitionError: CustomStringConvertible {
         switch self {
         case .emptyName(let what): "The \(what) needs a name."
         case .nameTooLong(let what, let name, let maximum): "The \(what) name \"\(name)\" is longer than \(maximum) characters."
+        case .holdsNUL(let what): "The \(what) contains a NUL character, which cannot be stored."
         case .duplicateDataExtensionName(let name): "A data extension named \"\(name)\" already exists."
         case .duplicateExternalKey(let key): "The external key \"\(key)\" is already used by another data extension."
         case .noFields: "A data extension needs at least one field."

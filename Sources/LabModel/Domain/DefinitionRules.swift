@@ -8,6 +8,7 @@ enum DefinitionRules {
     static func checkName(_ name: String, of what: String) throws(DefinitionError) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .emptyName(what: what) }
+        guard !name.utf8.contains(0) else { throw .holdsNUL(what: "\(what) name") }
         guard trimmed.count <= maximumNameLength else {
             throw .nameTooLong(what: what, name: name, maximum: maximumNameLength)
         }

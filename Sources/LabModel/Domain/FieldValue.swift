@@ -26,6 +26,8 @@ extension Field {
     /// Checks typed text against this field's type and length.
     /// Empty text (after trimming, for non-text types) means null.
     public func value(from text: String) throws(ValueProblem) -> FieldValue {
+        // Bound as C text, a value would end at its first NUL: what follows would be lost.
+        guard !text.utf8.contains(0) else { throw .holdsNUL }
         let trimmed = type == .text ? text : TextScanning.trimmed(text)
         if trimmed.isEmpty {
             if isRequired { throw .required }

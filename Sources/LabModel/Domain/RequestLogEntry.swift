@@ -1,11 +1,22 @@
 import Foundation
 
-/// One HTTP request the emulator answered, as screens and lesson checks see it.
+/// One HTTP request the emulator answered, as screens and lesson checks see it. Every part a
+/// credential can travel in — the query string, the headers, the bodies — is stored masked
+/// (`SecretMasking`): the query and headers by this type, the bodies by whoever logs them,
+/// after reading them as their format says (the emulator parses JSON and forms).
 public struct RequestLogEntry: Sendable, Hashable {
     public var id: Int64?
     public var time: Date
+    /// Empty, with the path, for a request whose head could not be read (answered 400).
     public var method: String
+    /// The path as sent, without the query string.
     public var path: String
+    /// The query string as sent (without `?`), its credential values masked; empty when none.
+    public var query: String
+    /// The request's headers in the order sent, credentials masked (`Authorization: Bearer ••••`).
+    public var headers: [LoggedHeader]
+    /// Who sent it: the remote address and port (`127.0.0.1:53412`); empty when unknown.
+    public var client: String
     public var status: Int
     public var durationMilliseconds: Double
     /// With secrets masked.
@@ -14,81 +25,46 @@ public struct RequestLogEntry: Sendable, Hashable {
     public var appID: UUID?
 
     public init(
-        time: Date, method: String, path: String, status: Int, durationMilliseconds: Double, requestBody: String,
-        responseBody: String, appID: UUID?
+        time: Date, method: String, path: String, query: String = "", headers: [LoggedHeader] = [], client: String = "",
+        status: Int, durationMilliseconds: Double, requestBody: String, responseBody: String, appID: UUID?
     ) {
         self.time = time
         self.method = method
         self.path = path
+        self.query = SecretMasking.maskForm(query)
+        self.headers = headers.map { LoggedHeader(name: $0.name, value: SecretMasking.maskHeader(named: $0.name, $0.value)) }
+        self.client = client
         self.status = status
         self.durationMilliseconds = durationMilliseconds
-        self.requestBody = SecretMasking.mask(requestBody)
-        self.responseBody = SecretMasking.mask(responseBody)
+        self.requestBody = requestBody
+        self.responseBody = responseBody
         self.appID = appID
     }
+
+    /// The path and, when there is one, `?` and the masked query: what a log line shows.
+    public var target: String { query.isEmpty ? path : "\(path)?\(query)" }
 }
 
-/// Hides credential values in JSON or form bodies before they are stored or shown.
-public enum SecretMasking {
-    static let secretNames = [
-        "clientSecret", "client_secret", "accessToken", "access_token", "refreshToken", "refresh_token", "legacyToken",
-    ]
+/// One request header as logged.
+public struct LoggedHeader: Sendable, Hashable {
+    public var name: String
+    public var value: String
 
-    public static func mask(_ body: String) -> String {
-        // Nearly every body names no credential: one byte scan answers for those (the masking
-        // below searches once per name and spelling, and ran on every request).
-        guard mentionsCredential(body) else { return body }
-        var masked = body
-        for name in secretNames {
-            masked = maskJSON(name, in: masked)
-            masked = maskForm(name, in: masked)
-        }
-        return masked
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
     }
 
-    /// Whether `secret` or `token` appears in any case: every name masked here contains one.
-    static func mentionsCredential(_ body: String) -> Bool {
-        let words: [[UInt8]] = [Array("secret".utf8), Array("token".utf8)]
-        let bytes = Array(body.utf8)
-        guard bytes.count >= 5 else { return false }
-        for start in 0...(bytes.count - 5) {
-            for word in words where start + word.count <= bytes.count {
-                var matches = true
-                for (offset, letter) in word.enumerated() where bytes[start + offset] | 0x20 != letter {
-                    matches = false
-                    break
-                }
-                if matches { return true }
-            }
-        }
-        return false
+    /// `Name: value` lines, as the request log stores the headers (HTTP forbids line breaks in both).
+    static func storageText(_ headers: [LoggedHeader]) -> String {
+        headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
     }
 
-    /// `"name" : "value"` → `"name" : "••••"`
-    private static func maskJSON(_ name: String, in text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        // Callers may spell names in any case (`ClientSecret`): the emulator reads them so.
-        while let nameRange = rest.range(of: "\"\(name)\"", options: .caseInsensitive) {
-            result += rest[..<nameRange.upperBound]
-            rest = rest[nameRange.upperBound...]
-            let afterColon = rest.drop { $0 == " " }.dropFirst()
-            guard rest.drop(while: { $0 == " " }).first == ":", let open = afterColon.firstIndex(of: "\""),
-                afterColon[..<open].allSatisfy(\.isWhitespace),
-                let close = afterColon[afterColon.index(after: open)...].firstIndex(of: "\"")
-            else { continue }
-            result += rest[..<afterColon.index(after: open)] + "••••"
-            rest = afterColon[close...]
+    static func headers(fromStorage text: String) -> [LoggedHeader] {
+        text.split(separator: "\n").map { line in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            return LoggedHeader(
+                name: String(parts[0]), value: parts.count > 1 ? String(parts[1].drop { $0 == " " }) : "")
         }
-        return result + rest
-    }
-
-    /// `name=value&` → `name=••••&`
-    private static func maskForm(_ name: String, in text: String) -> String {
-        guard !text.contains("{") else { return text }
-        return text.split(separator: "&", omittingEmptySubsequences: false).map { pair in
-            pair.lowercased().hasPrefix("\(name.lowercased())=")
-                ? "\(pair.prefix(name.count))=••••" : String(pair)
-        }.joined(separator: "&")
     }
 }

@@ -11,6 +11,8 @@ public enum ValueProblem: Error, Sendable, Hashable {
     case notADate
     case notABoolean
     case notALocale
+    /// Text holding a NUL character: SQLite would keep only what comes before it.
+    case holdsNUL
 }
 
 extension ValueProblem: CustomStringConvertible {
@@ -29,6 +31,7 @@ extension ValueProblem: CustomStringConvertible {
         case .notADate: "is not a date (use 2024-06-23, 2024-06-23T14:30:00Z or 6/23/2024 2:30:00 PM)"
         case .notABoolean: "is not a boolean (use True, False, 1, 0, yes or no)"
         case .notALocale: "is not a locale (use a code such as en or en-US)"
+        case .holdsNUL: "contains a NUL character, which cannot be stored"
         }
     }
 }

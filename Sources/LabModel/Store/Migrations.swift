@@ -95,6 +95,9 @@ enum Migrations {
                     UPDATE journal SET entity = 'journey' WHERE entity = 'interaction';
                     """)
         }
+        migrator.registerMigration("v10 request log with query, headers and client") { db in
+            try RequestLogMigration.addQueryHeadersAndClient(in: db)
+        }
         return migrator
     }
 

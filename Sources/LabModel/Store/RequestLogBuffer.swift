@@ -63,13 +63,15 @@ final class RequestLogBuffer: Sendable {
         guard !entries.isEmpty,
             let insert = try? RawStatement(
                 """
-                INSERT INTO requestLog (time, method, path, status, durationMilliseconds, requestBody, responseBody, appID)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO requestLog (
+                    time, method, path, query, headers, client, status, durationMilliseconds, requestBody, responseBody, appID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db)
         else { return }
         for entry in entries {
             _ = try? insert.run(
-                .text(entry.time.databaseText), .text(entry.method), .text(entry.path), .integer(Int64(entry.status)),
+                .text(entry.time.databaseText), .text(entry.method), .text(entry.path), .text(entry.query),
+                .text(LoggedHeader.storageText(entry.headers)), .text(entry.client), .integer(Int64(entry.status)),
                 .real(entry.durationMilliseconds), .text(entry.requestBody), .text(entry.responseBody),
                 .text(entry.appID?.storageText))
         }

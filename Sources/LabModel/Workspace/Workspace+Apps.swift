@@ -105,7 +105,7 @@ extension Workspace {
         }
     }
 
-    /// Appends to the request log (bodies already masked by the entry). Returns at once: the
+    /// Appends to the request log (credentials already masked: see `RequestLogEntry`). Returns at once: the
     /// line is written with the others that arrive within a moment, apart from the request's
     /// own writes, so failed requests are logged too.
     public func logRequest(_ entry: RequestLogEntry) {
@@ -120,7 +120,8 @@ extension Workspace {
             try Row.fetchAll(db, sql: "SELECT * FROM requestLog ORDER BY id DESC LIMIT ?", arguments: [count]).reversed().map {
                 row in
                 var entry = RequestLogEntry(
-                    time: row["time"], method: row["method"], path: row["path"], status: row["status"],
+                    time: row["time"], method: row["method"], path: row["path"], query: row["query"],
+                    headers: LoggedHeader.headers(fromStorage: row["headers"]), client: row["client"], status: row["status"],
                     durationMilliseconds: row["durationMilliseconds"], requestBody: row["requestBody"],
                     responseBody: row["responseBody"], appID: try StoredColumns(row, of: "requestLog").optional("appID"))
                 entry.id = row["id"]

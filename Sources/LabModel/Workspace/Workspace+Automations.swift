@@ -6,7 +6,7 @@ extension Workspace {
     @discardableResult
     public func createAutomation(name: String, key: String? = nil, description: String = "") throws -> Automation {
         try DefinitionRules.checkName(name, of: "automation")
-        let automationKey = KeyRules.key(key) { UUID().storageText }
+        let automationKey = try KeyRules.key(key) { UUID().storageText }
         let automation = Automation(
             id: UUID(), key: automationKey, name: name.trimmingCharacters(in: .whitespaces), description: description,
             type: "scheduled", status: .pausedSchedule, steps: [])
@@ -107,6 +107,7 @@ extension Workspace {
         activities: [FireEventActivitySpec]? = nil
     ) throws -> Automation {
         if let name { try DefinitionRules.checkName(name, of: "automation") }
+        if let key { try KeyRules.check(key) }
         return try perform { db in
             guard let automation = try ContactModelStore.automations(in: db).first(where: { $0.id == automationID }) else {
                 throw ContactModelError.notFound(kind: "automation", reference: "id \(automationID.storageText)")

@@ -42,7 +42,7 @@ extension Workspace {
         let id = UUID()
         let definition = DataExtension(
             id: id, name: draft.name.trimmingCharacters(in: .whitespaces),
-            externalKey: KeyRules.key(draft.externalKey) { UUID().uuidString.uppercased() },
+            externalKey: try KeyRules.key(draft.externalKey) { UUID().uuidString.uppercased() },
             description: draft.description, sendableFieldID: sendableFieldID, fields: fields, rowCount: 0)
         let columns = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($0.element.id, "c\($0.offset + 1)") })
         return StoredDataExtension(

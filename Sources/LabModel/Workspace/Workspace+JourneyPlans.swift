@@ -8,7 +8,7 @@ extension Workspace {
     @discardableResult
     public func createJourney(key: String?, plan: JourneyVersionPlan) throws -> Journey {
         try DefinitionRules.checkName(plan.name, of: "journey")
-        let journeyKey = KeyRules.key(key) { UUID().storageText }
+        let journeyKey = try KeyRules.key(key) { UUID().storageText }
         let id = UUID()
         return try perform { db in
             try requireUniqueKey(journeyKey, table: "journey", kind: "journey", in: db)

@@ -254,7 +254,7 @@ extension Workspace {
         }
         if let filter { try FilterRules(source: source, linked: try linkedDataExtensions(groups, in: db)).check(filter) }
         let definition = EventDefinition(
-            id: UUID(), key: KeyRules.key(key, otherwise: type.generatedKey), name: name, type: type,
+            id: UUID(), key: try KeyRules.key(key, otherwise: type.generatedKey), name: name, type: type,
             dataExtensionID: source.id, filter: filter)
         try requireUniqueKey(definition.key, table: "eventDefinition", kind: "event definition", in: db)
         try db.execute(

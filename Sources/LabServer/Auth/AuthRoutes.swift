@@ -19,13 +19,13 @@ struct AuthRoutes: RouteFamily {
 
     /// `clientId` + `clientSecret` (or a `refreshToken`) → `accessToken`, `expiresIn`, `legacyToken`.
     func requestToken(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
+        let body = try request.jsonObject()
         let unauthorized = APIError.envelope(.unauthorized, "Unauthorized", code: 1)
-        guard let clientID = body["clientId"]?.nonEmptyText, let secret = body["clientSecret"]?.nonEmptyText,
+        guard let clientID = try body.nonEmptyString("clientId"), let secret = try body.nonEmptyString("clientSecret"),
             let app = try workspace.app(clientID: clientID), app.clientSecret == secret
         else { throw unauthorized }
         // A refresh token stands for a fresh sign-in, once, and only for the app it was given to.
-        if let refresh = body["refreshToken"]?.nonEmptyText, !emulator.tokens.redeemRefreshToken(refresh, for: app.id) {
+        if let refresh = try body.nonEmptyString("refreshToken"), !emulator.tokens.redeemRefreshToken(refresh, for: app.id) {
             throw unauthorized
         }
         let (token, _) = emulator.tokens.issue(to: app, scopes: app.scopes, lifetime: TimeInterval(emulator.legacyLifetime))
@@ -33,7 +33,7 @@ struct AuthRoutes: RouteFamily {
         var fields: [String: JSONValue] = [
             "accessToken": .string(token), "expiresIn": .number(lifetime), "legacyToken": .string(token),
         ]
-        if body["accessType"]?.text?.lowercased() == "offline" {
+        if try body.stringMember("accessType")?.lowercased() == "offline" {
             fields["refreshToken"] = .string(emulator.tokens.issueRefreshToken(for: app))
         }
         try workspace.recordTokenIssued(to: app, through: "/v1/requestToken", scopes: app.scopes, lifetime: lifetime)
@@ -44,10 +44,10 @@ struct AuthRoutes: RouteFamily {
     /// of the app's) and `account_id`; JSON or form-encoded.
     func token(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let body = try request.jsonOrForm()
-        guard body["grant_type"]?.text == "client_credentials" else {
+        guard try body.stringMember("grant_type") == "client_credentials" else {
             throw oauthError(.badRequest, "unsupported_grant_type", "Only grant_type client_credentials is supported here.")
         }
-        guard let clientID = body["client_id"]?.nonEmptyText, let secret = body["client_secret"]?.nonEmptyText,
+        guard let clientID = try body.nonEmptyString("client_id"), let secret = try body.nonEmptyString("client_secret"),
             let app = try workspace.app(clientID: clientID), app.clientSecret == secret
         else {
             throw oauthError(
@@ -56,7 +56,7 @@ struct AuthRoutes: RouteFamily {
             )
         }
         var scopes = app.scopes
-        if let asked = body["scope"]?.nonEmptyText {
+        if let asked = try body.nonEmptyString("scope") {
             // Names this emulator does not model (saved_content_read, …) are not granted, nor refused.
             let requested = Set(asked.split(separator: " ").compactMap { Scope(rawValue: String($0)) })
             let outside = requested.subtracting(app.scopes)

@@ -25,10 +25,10 @@ struct AsyncRowRoutes: RouteFamily {
     /// All rows are written in one transaction or, on the first refused row, none.
     func accept(_ request: EmulatorRequest, upsert: Bool) throws -> EmulatorResponse {
         let de = try emulator.dataExtension(addressedBy: request)
-        guard let items = try request.json()["items"]?.array else { throw APIError.badRequest("items is required.") }
-        let rows = try items.map { item throws(APIError) -> [String: String] in
+        guard let items = try request.jsonObject().list("items") else { throw APIError.badRequest("items is required.") }
+        let rows = try items.enumerated().map { index, item throws -> [String: String] in
             var row: [String: String] = [:]
-            for (name, value) in item.object ?? [:] {
+            for (name, value) in try item.asObject(at: "items[\(index)]").object ?? [:] {
                 guard let text = value.text else { throw APIError.badRequest("Column \(name) must be a single value.") }
                 row[de.field(named: name)?.name ?? name] = text
             }

@@ -41,13 +41,13 @@ struct AutomationRoutes: RouteFamily {
     /// `name`, `key`, `description`, and `steps[].activities[]` of Fire Event (objectTypeId 749),
     /// each naming its data extension by `targetDataExtensions[0]` (`id` or `key`) or `activityObjectId`.
     func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
-        guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
+        let body = try request.jsonObject()
+        guard let name = try body.nonEmptyString("name") else { throw APIError.badRequest("name is required.") }
         let activities = try Self.activities(in: body)
         // Every data extension is checked first, so a refused one leaves no automation behind.
         for activity in activities { _ = try workspace.dataExtension(activity.dataExtension) }
         let automation = try workspace.createAutomation(
-            name: name, key: body["key"]?.nonEmptyText, description: body["description"]?.text ?? "")
+            name: name, key: try body.nonEmptyString("key"), description: try body.stringMember("description") ?? "")
         let created = try workspace.editAutomation(automation.id, activities: activities)
         return EmulatorResponse(status: .created, body: try json(created, withSteps: true))
     }
@@ -55,35 +55,44 @@ struct AutomationRoutes: RouteFamily {
     /// Name, key, description, and (when `steps` is sent) the steps, replaced whole.
     func change(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let automation = try automation(request)
-        let body = try request.json()
+        let body = try request.jsonObject()
         let activities = body["steps"] == nil ? nil : try Self.activities(in: body)
         let changed = try workspace.editAutomation(
-            automation.id, name: body["name"]?.nonEmptyText, key: body["key"]?.nonEmptyText,
-            description: body["description"]?.text, activities: activities)
+            automation.id, name: try body.nonEmptyString("name"), key: try body.nonEmptyString("key"),
+            description: try body.stringMember("description"), activities: activities)
         return EmulatorResponse(status: .ok, body: try json(changed, withSteps: true))
     }
 
-    private static func activities(in body: JSONValue) throws(APIError) -> [FireEventActivitySpec] {
+    private static func activities(in body: JSONValue) throws -> [FireEventActivitySpec] {
         var activities: [FireEventActivitySpec] = []
-        for (index, step) in (body["steps"]?.array ?? []).enumerated() {
-            let number = Int(step["step"]?.text ?? "") ?? index + 1
-            for activity in step["activities"]?.array ?? [] {
-                let type = Int(activity["objectTypeId"]?.text ?? "") ?? AutomationActivity.fireEventObjectTypeID
+        for (index, step) in try (body.list("steps") ?? []).enumerated() {
+            let stepPath = "steps[\(index)]"
+            let number = Int(try step.asObject(at: stepPath).scalar("step", at: stepPath) ?? "") ?? index + 1
+            for (order, activity) in try (step.list("activities", at: stepPath) ?? []).enumerated() {
+                let path = "\(stepPath).activities[\(order)]"
+                let type =
+                    Int(try activity.asObject(at: path).scalar("objectTypeId", at: path) ?? "")
+                    ?? AutomationActivity.fireEventObjectTypeID
                 guard type == AutomationActivity.fireEventObjectTypeID else {
                     throw APIError.badRequest("Only Fire Event activities (objectTypeId 749) can be run here, not \(type).")
                 }
-                let target = activity["targetDataExtensions"]?.array?.first
+                let targetPath = "\(path).targetDataExtensions[0]"
+                let target = try activity.list("targetDataExtensions", at: path)?.first?.asObject(at: targetPath)
                 let reference: DataExtensionReference
-                if let key = target?["key"]?.nonEmptyText {
+                if let key = try target?.nonEmptyString("key", at: targetPath) {
                     reference = .externalKey(key)
-                } else if let id = (target?["id"] ?? activity["activityObjectId"])?.nonEmptyText.flatMap(UUID.init(uuidString:)) {
+                } else if let id = try
+                    (target?.nonEmptyString("id", at: targetPath) ?? activity.nonEmptyString("activityObjectId", at: path))
+                    .flatMap(UUID.init(uuidString:))
+                {
                     reference = .id(id)
                 } else {
                     throw APIError.badRequest(
                         "A Fire Event activity names its data extension in targetDataExtensions or activityObjectId.")
                 }
                 activities.append(
-                    FireEventActivitySpec(step: number, name: activity["name"]?.nonEmptyText, dataExtension: reference))
+                    FireEventActivitySpec(
+                        step: number, name: try activity.nonEmptyString("name", at: path), dataExtension: reference))
             }
         }
         return activities

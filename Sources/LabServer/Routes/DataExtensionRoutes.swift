@@ -54,17 +54,21 @@ struct DataExtensionRoutes: RouteFamily {
     /// Segment's body: `name`, `key`, `description`, `isSendable`, `sendableCustomObjectField`,
     /// `fields[]` with `type`, `length` (or `maxLength`), `scale`, `isNullable`, `isPrimaryKey`.
     func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
-        guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
-        let ordered = (body["fields"]?.array ?? []).enumerated().sorted {
-            (Int($0.element["ordinal"]?.text ?? "") ?? $0.offset) < (Int($1.element["ordinal"]?.text ?? "") ?? $1.offset)
+        let body = try request.jsonObject()
+        guard let name = try body.nonEmptyString("name") else { throw APIError.badRequest("name is required.") }
+        let sent = try (body.list("fields") ?? []).enumerated().map { index, field in
+            let path = "fields[\(index)]"
+            return (
+                field: try field.asObject(at: path), path: path,
+                ordinal: Int(try field.scalar("ordinal", at: path) ?? "") ?? index
+            )
         }
-        let fields = try ordered.map { try Self.parseField($0.element) }
-        let sendable = body["isSendable"] == .bool(true) || body["isSendable"]?.text?.lowercased() == "true"
+        let fields = try sent.sorted { $0.ordinal < $1.ordinal }.map { try Self.parseField($0.field, at: $0.path) }
+        let sendable = try body.flag("isSendable") == true
         let draft = DataExtensionDraft(
-            name: name, externalKey: body["key"]?.nonEmptyText ?? body["customerKey"]?.nonEmptyText,
-            description: body["description"]?.text ?? "", fields: fields,
-            sendableFieldName: sendable ? body["sendableCustomObjectField"]?.nonEmptyText : nil)
+            name: name, externalKey: try body.nonEmptyString("key") ?? body.nonEmptyString("customerKey"),
+            description: try body.stringMember("description") ?? "", fields: fields,
+            sendableFieldName: sendable ? try body.nonEmptyString("sendableCustomObjectField") : nil)
         if sendable && draft.sendableFieldName == nil {
             throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
         }
@@ -80,20 +84,23 @@ struct DataExtensionRoutes: RouteFamily {
     /// Name, key, description, and sendable on or off.
     func change(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let de = try dataExtension(request)
-        let body = try request.json()
-        if body["name"] != nil || body["key"] != nil || body["description"] != nil {
-            try workspace.editDataExtension(
-                .id(de.id), name: body["name"]?.nonEmptyText, externalKey: body["key"]?.nonEmptyText,
-                description: body["description"]?.text)
+        let body = try request.jsonObject()
+        let name = try body.nonEmptyString("name")
+        let key = try body.nonEmptyString("key")
+        let description = try body.stringMember("description")
+        let sendableField = try body.nonEmptyString("sendableCustomObjectField")
+        let sendable = try body.flag("isSendable")
+        if name != nil || key != nil || description != nil {
+            try workspace.editDataExtension(.id(de.id), name: name, externalKey: key, description: description)
         }
-        switch body["isSendable"] {
-        case .bool(true)?:
-            guard let field = body["sendableCustomObjectField"]?.nonEmptyText ?? de.sendableField?.name else {
+        switch sendable {
+        case true?:
+            guard let field = sendableField ?? de.sendableField?.name else {
                 throw APIError.badRequest("A sendable data extension needs sendableCustomObjectField.")
             }
             try workspace.makeSendable(.id(de.id), relating: field)
-        case .bool(false)?: try workspace.makeNotSendable(.id(de.id))
-        default: break
+        case false?: try workspace.makeNotSendable(.id(de.id))
+        case nil: break
         }
         return EmulatorResponse(status: .ok, body: Self.definition(try workspace.dataExtension(.id(de.id))))
     }
@@ -134,20 +141,22 @@ struct DataExtensionRoutes: RouteFamily {
     }
 
     /// A field as clients send it; `maxLength` may be a string (event-definition schemas send one).
-    static func parseField(_ json: JSONValue) throws(APIError) -> Field {
-        guard let name = json["name"]?.nonEmptyText else { throw APIError.badRequest("Each field needs a name.") }
-        let typeName = json["type"]?.nonEmptyText ?? "Text"
-        let length = (json["length"]?.nonEmptyText ?? json["maxLength"]?.nonEmptyText).flatMap { Int($0) }
-        let scale = json["scale"]?.nonEmptyText.flatMap { Int($0) }
+    static func parseField(_ json: JSONValue, at path: String) throws -> Field {
+        guard let name = try json.nonEmptyString("name", at: path) else { throw APIError.badRequest("Each field needs a name.") }
+        let typeName = try json.nonEmptyString("type", at: path) ?? "Text"
+        let length = try (json.nonEmptyScalar("length", at: path) ?? json.nonEmptyScalar("maxLength", at: path)).flatMap {
+            Int($0)
+        }
+        let scale = try json.nonEmptyScalar("scale", at: path).flatMap { Int($0) }
         guard let type = FieldType(name: typeName, precision: length, scale: scale) else {
             throw APIError.badRequest(
                 "Field \(name) has an unknown type \(typeName): use Text, Number, Date, Boolean, EmailAddress, Phone, Decimal or Locale."
             )
         }
-        let isPrimaryKey = json["isPrimaryKey"] == .bool(true)
-        let isNullable = json["isNullable"].map { $0 != .bool(false) } ?? !isPrimaryKey
+        let isPrimaryKey = try json.flag("isPrimaryKey", at: path) == true
+        let isNullable = try json.flag("isNullable", at: path) ?? !isPrimaryKey
         return Field(
             name: name, type: type, isPrimaryKey: isPrimaryKey, isRequired: !isNullable,
-            length: type.hasLength ? length : nil, defaultValue: json["defaultValue"]?.nonEmptyText)
+            length: type.hasLength ? length : nil, defaultValue: try json.nonEmptyScalar("defaultValue", at: path))
     }
 }

@@ -44,9 +44,9 @@ struct EventDefinitionRoutes: RouteFamily {
     /// `type`, `name`, `eventDefinitionKey` (generated when absent), and either `dataExtensionId`
     /// or a `schema`, from which a data extension `<name> - <yyyy-MM-ddTHHmmssfff>` is created.
     func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
-        guard let name = body["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
-        let typeName = body["type"]?.nonEmptyText ?? "APIEvent"
+        let body = try request.jsonObject()
+        guard let name = try body.nonEmptyString("name") else { throw APIError.badRequest("name is required.") }
+        let typeName = try body.nonEmptyString("type") ?? "APIEvent"
         let type: EventDefinitionType
         switch typeName.lowercased() {
         case "apievent", "event", "restevent": type = .apiEvent
@@ -54,13 +54,13 @@ struct EventDefinitionRoutes: RouteFamily {
         default:
             throw APIError.badRequest("Event definitions of type \(typeName) are not emulated: use APIEvent or ContactEvent.")
         }
-        let key = body["eventDefinitionKey"]?.nonEmptyText
+        let key = try body.nonEmptyString("eventDefinitionKey")
         if let key, key.contains(".") { throw APIError.badRequest("eventDefinitionKey cannot contain a period: \(key).") }
         let source: DataExtensionReference
-        if let id = body["dataExtensionId"]?.nonEmptyText {
+        if let id = try body.nonEmptyString("dataExtensionId") {
             guard let uuid = UUID(uuidString: id) else { throw APIError.badRequest("dataExtensionId \(id) is not a GUID.") }
             source = .id(uuid)
-        } else if let schema = body["schema"] {
+        } else if let schema = try body.objectMember("schema") {
             source = .id(try createSchemaDataExtension(for: name, schema: schema).id)
         } else {
             throw APIError.badRequest("An event definition needs dataExtensionId or schema.")
@@ -71,7 +71,7 @@ struct EventDefinitionRoutes: RouteFamily {
 
     func rename(_ request: EmulatorRequest) throws -> EmulatorResponse {
         let current = try definition(request)
-        guard let name = try request.json()["name"]?.nonEmptyText else { throw APIError.badRequest("name is required.") }
+        guard let name = try request.jsonObject().nonEmptyString("name") else { throw APIError.badRequest("name is required.") }
         let renamed = try workspace.renameEventDefinition(key: current.key, to: name)
         return EmulatorResponse(status: .ok, body: try json(renamed))
     }
@@ -83,10 +83,11 @@ struct EventDefinitionRoutes: RouteFamily {
     }
 
     private func createSchemaDataExtension(for name: String, schema: JSONValue) throws -> DataExtension {
-        let fields = try (schema["fields"]?.array ?? []).map { field throws(APIError) -> Field in
-            var normalized = field.object ?? [:]
+        let fields = try (schema.list("fields", at: "schema") ?? []).enumerated().map { index, field in
+            let path = "schema.fields[\(index)]"
+            var normalized = try field.asObject(at: path).object ?? [:]
             if let dataType = field["dataType"] { normalized["type"] = dataType }
-            return try DataExtensionRoutes.parseField(.object(normalized))
+            return try DataExtensionRoutes.parseField(.object(normalized), at: path)
         }
         let stamp = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
             .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: ".", with: "")

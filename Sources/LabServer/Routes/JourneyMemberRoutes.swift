@@ -19,21 +19,25 @@ struct JourneyMemberRoutes: RouteFamily {
     /// its `eventInstanceId` or why it was refused. A failure of the emulator itself is no
     /// member's refusal: it fails the request.
     func batch(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
-        guard let key = body["eventDefinitionKey"]?.nonEmptyText else {
+        let body = try request.jsonObject()
+        guard let key = try body.nonEmptyString("eventDefinitionKey") else {
             throw APIError.badRequest("eventDefinitionKey is required.")
         }
-        guard let members = body["members"]?.array, !members.isEmpty else { throw APIError.badRequest("members is required.") }
+        guard let members = try body.list("members"), !members.isEmpty else { throw APIError.badRequest("members is required.") }
         guard members.count <= 100 else {
             throw APIError.badRequest("At most 100 members can be sent in one request; this one has \(members.count).")
         }
         var answers: [JSONValue] = []
         var notQueued = 0
-        for member in members {
+        for (index, member) in members.enumerated() {
+            let path = "members[\(index)]"
             let contactKey = member["contactKey"]?.nonEmptyText ?? ""
             do {
-                guard !contactKey.isEmpty else { throw APIError.badRequest("contactKey is required.") }
-                let data = try EventRoutes.eventData(member["data"])
+                _ = try member.asObject(at: path)
+                guard try member.nonEmptyScalar("contactKey", at: path) != nil else {
+                    throw APIError.badRequest("contactKey is required.")
+                }
+                let data = try EventRoutes.eventData(member.objectMember("data", at: path))
                 let fired = try emulator.workspace.fireAPIEvent(key: key, contact: .key(contactKey), data: data)
                 answers.append(
                     .object([
@@ -65,7 +69,7 @@ struct JourneyMemberRoutes: RouteFamily {
 
     /// `{"ContactKeyList":[…]}` → the journey versions each contact is inside, and the contacts in none.
     func membership(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let keys = (try request.json()["ContactKeyList"]?.array ?? []).compactMap(\.nonEmptyText)
+        let keys = try (request.jsonObject().strings("ContactKeyList") ?? []).filter { !$0.isEmpty }
         let memberships = try emulator.workspace.memberships(ofContacts: keys)
         let inside = Set(memberships.map { $0.contactKey.lowercased() })
         return EmulatorResponse(

@@ -11,32 +11,36 @@ struct JourneyPlanReader {
     static func invalid(_ message: String) -> APIError { .envelope(.badRequest, message, code: 400) }
 
     func plan(from body: JSONValue) throws -> JourneyVersionPlan {
-        guard let name = body["name"]?.nonEmptyText else { throw Self.invalid("name is required.") }
-        guard let apiVersion = body["workflowApiVersion"]?.text.flatMap(Double.init) else {
+        guard let name = try body.nonEmptyString("name") else { throw Self.invalid("name is required.") }
+        guard let apiVersion = try body.scalar("workflowApiVersion").flatMap(Double.init) else {
             throw Self.invalid("workflowApiVersion is required: send 1.0.")
         }
         guard apiVersion == 1 else { throw Self.invalid("workflowApiVersion \(apiVersion) is not emulated: send 1.0.") }
         var entryMode = EntryMode.noReEntry
-        if let modeName = body["entryMode"]?.nonEmptyText {
+        if let modeName = try body.nonEmptyString("entryMode") {
             guard let mode = EntryMode(marketingCloudName: modeName) else {
                 let names = (["NotSet"] + EntryMode.allCases.map(\.rawValue)).joined(separator: ", ")
                 throw Self.invalid("entryMode \(modeName) is not one of \(names).")
             }
             entryMode = mode
         }
-        for part in ["goals", "exits"] where !(body[part]?.array ?? []).isEmpty {
+        for part in ["goals", "exits"] where try !(body.list(part) ?? []).isEmpty {
             throw Self.invalid("\(part) are not emulated: send an empty list.")
         }
         return JourneyVersionPlan(
-            name: name, description: body["description"]?.text ?? "", entryMode: entryMode,
-            trigger: try trigger(body["triggers"]?.array ?? []), activities: try activities(body["activities"]?.array ?? []))
+            name: name, description: try body.stringMember("description") ?? "", entryMode: entryMode,
+            trigger: try trigger(body.list("triggers") ?? []), activities: try activities(body.list("activities") ?? []))
     }
 
     private func trigger(_ triggers: [JSONValue]) throws -> TriggerPlan? {
         guard let trigger = triggers.first else { return nil }
         guard triggers.count == 1 else { throw Self.invalid("A journey has one trigger; \(triggers.count) were sent.") }
-        let key = trigger["metaData"]?["eventDefinitionKey"]?.nonEmptyText ?? trigger["eventDefinitionKey"]?.nonEmptyText
-        let id = trigger["metaData"]?["eventDefinitionId"]?.nonEmptyText
+        let path = "triggers[0]"
+        let metaData = try trigger.asObject(at: path).objectMember("metaData", at: path)
+        let key =
+            try metaData?.nonEmptyString("eventDefinitionKey", at: "\(path).metaData")
+            ?? trigger.nonEmptyString("eventDefinitionKey", at: path)
+        let id = try metaData?.nonEmptyString("eventDefinitionId", at: "\(path).metaData")
         let definitions = try workspace.eventDefinitions()
         let definition: EventDefinition
         if let key {
@@ -53,7 +57,9 @@ struct JourneyPlanReader {
             throw Self.invalid("The trigger needs metaData.eventDefinitionKey: the event definition it listens to.")
         }
         let source = try workspace.dataExtension(.id(definition.dataExtensionID))
-        let criteria = trigger["configurationArguments"]?["criteria"]?.text ?? ""
+        let criteria =
+            try trigger.objectMember("configurationArguments", at: path)?
+            .stringMember("criteria", at: "\(path).configurationArguments") ?? ""
         do {
             let filter = try FilterDefinitionXML.parse(criteria, sourceName: source.name)
             return TriggerPlan(eventDefinition: .id(definition.id), filter: filter)
@@ -65,11 +71,16 @@ struct JourneyPlanReader {
     /// Activities in path order: following `outcomes[].next` from the one nothing leads to, or
     /// in the order sent when no outcome names a next activity.
     private func activities(_ items: [JSONValue]) throws -> [ActivityPlan] {
-        let keys = items.map { $0["key"]?.nonEmptyText ?? "" }
+        let keys = try items.enumerated().map { index, item in
+            try item.asObject(at: "activities[\(index)]").nonEmptyString("key", at: "activities[\(index)]") ?? ""
+        }
         if let index = keys.firstIndex(of: "") { throw Self.invalid("activities[\(index)] has no key.") }
         var next: [String: String] = [:]
-        for (item, key) in zip(items, keys) {
-            let leads = (item["outcomes"]?.array ?? []).compactMap { $0["next"]?.nonEmptyText }
+        for (index, (item, key)) in zip(items, keys).enumerated() {
+            let path = "activities[\(index)]"
+            let leads = try (item.list("outcomes", at: path) ?? []).enumerated().compactMap { order, outcome in
+                try outcome.asObject(at: "\(path).outcomes[\(order)]").nonEmptyString("next", at: "\(path).outcomes[\(order)]")
+            }
             guard leads.count <= 1 else {
                 throw Self.invalid("Activity \(key) branches (\(leads.count) outcomes lead on): the emulator runs one path.")
             }
@@ -99,34 +110,45 @@ struct JourneyPlanReader {
                 throw Self.invalid("The activities must form one path; not on it: \(off.joined(separator: ", ")).")
             }
         }
-        return try order.map { key in try activity(items[keys.firstIndex(of: key)!], key: key) }
+        return try order.map { key in
+            let index = keys.firstIndex(of: key)!
+            return try activity(items[index], key: key, at: "activities[\(index)]")
+        }
     }
 
-    private func activity(_ item: JSONValue, key: String) throws -> ActivityPlan {
-        let name = item["name"]?.nonEmptyText
-        let type = item["type"]?.text ?? ""
+    private func activity(_ item: JSONValue, key: String, at path: String) throws -> ActivityPlan {
+        let name = try item.nonEmptyString("name", at: path)
+        let type = try item.stringMember("type", at: path) ?? ""
         switch type.uppercased() {
         case "UPDATECONTACTDATA":
-            let fields = item["arguments"]?["activityData"]?["updateContactFields"]?.array ?? []
+            let fields =
+                try item.objectMember("arguments", at: path)?.objectMember("activityData", at: "\(path).arguments")?
+                .list("updateContactFields", at: "\(path).arguments.activityData") ?? []
             guard fields.count == 1, let update = fields.first else {
                 throw Self.invalid("Activity \(key) must set exactly one field (updateContactFields has \(fields.count)).")
             }
-            guard let deText = update["dataExtensionId"]?.nonEmptyText, let deID = UUID(uuidString: deText) else {
+            let updatePath = "\(path).arguments.activityData.updateContactFields[0]"
+            _ = try update.asObject(at: updatePath)
+            guard let deText = try update.nonEmptyString("dataExtensionId", at: updatePath), let deID = UUID(uuidString: deText)
+            else {
                 throw Self.invalid("Activity \(key): dataExtensionId must be a data extension's GUID.")
             }
-            guard let fieldText = update["field"]?.nonEmptyText else {
+            guard let fieldText = try update.nonEmptyString("field", at: updatePath) else {
                 throw Self.invalid("Activity \(key): field must name the field to set (its GUID).")
             }
-            guard let value = update["value"]?.text else { throw Self.invalid("Activity \(key): value is required.") }
+            guard let value = try update.scalar("value", at: updatePath) ?? (update["value"] == .null ? "" : nil) else {
+                throw Self.invalid("Activity \(key): value is required.")
+            }
             let field: FieldReference = UUID(uuidString: fieldText).map { .id($0) } ?? .name(fieldText)
             return ActivityPlan(
                 key: key, name: name, .updateContactData(dataExtension: .id(deID), field: field, value: value))
         case "WAIT":
-            let arguments = item["configurationArguments"]
-            guard let duration = arguments?["waitDuration"]?.text.flatMap({ Int($0) }) else {
+            let argumentsPath = "\(path).configurationArguments"
+            let arguments = try item.objectMember("configurationArguments", at: path)
+            guard let duration = try arguments?.scalar("waitDuration", at: argumentsPath).flatMap({ Int($0) }) else {
                 throw Self.invalid("Activity \(key): configurationArguments.waitDuration must be a whole number.")
             }
-            let unitName = arguments?["waitUnit"]?.nonEmptyText ?? ""
+            let unitName = try arguments?.nonEmptyString("waitUnit", at: argumentsPath) ?? ""
             guard let unit = WaitUnit(rawValue: unitName.uppercased()) else {
                 let units = WaitUnit.allCases.map(\.rawValue).joined(separator: ", ")
                 throw Self.invalid("Activity \(key): waitUnit \"\(unitName)\" is not one of \(units).")

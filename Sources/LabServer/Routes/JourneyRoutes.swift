@@ -58,8 +58,8 @@ struct JourneyRoutes: RouteFamily {
 
     /// Creates a journey whose version 1 is the posted one, a Draft. `key` is required.
     func create(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
-        guard let key = body["key"]?.nonEmptyText else { throw JourneyPlanReader.invalid("key is required.") }
+        let body = try request.jsonObject()
+        guard let key = try body.nonEmptyString("key") else { throw JourneyPlanReader.invalid("key is required.") }
         let plan = try JourneyPlanReader(workspace: workspace).plan(from: body)
         let journey = try workspace.createJourney(key: key, plan: plan)
         return EmulatorResponse(status: .ok, body: try json(journey, journey.versions[0]))
@@ -70,22 +70,23 @@ struct JourneyRoutes: RouteFamily {
     /// different one means it changed since the caller read it. A version no longer a draft
     /// answers 409; the number after such a version creates a new draft.
     func update(_ request: EmulatorRequest) throws -> EmulatorResponse {
-        let body = try request.json()
+        let body = try request.jsonObject()
         let journeys = try workspace.journeys()
-        let address = request.captures["id"] ?? body["id"]?.nonEmptyText ?? body["key"]?.nonEmptyText.map { "key:\($0)" } ?? ""
+        let sentKey = try body.nonEmptyString("key")
+        let address = try request.captures["id"] ?? body.nonEmptyString("id") ?? sentKey.map { "key:\($0)" } ?? ""
         guard !address.isEmpty else {
             throw JourneyPlanReader.invalid("Name the journey: key:{key} in the path, or id or key in the body.")
         }
         guard let journey = Self.journey(addressedBy: address, in: journeys) else { throw Self.notFoundForUpdate }
-        if let key = body["key"]?.nonEmptyText, key.caseInsensitiveCompare(journey.key) != .orderedSame {
+        if let key = sentKey, key.caseInsensitiveCompare(journey.key) != .orderedSame {
             throw JourneyPlanReader.invalid("A journey's key cannot change: this one is \(journey.key), not \(key).")
         }
         let addressed = journey.versions.first { $0.id.uuidString.caseInsensitiveCompare(address) == .orderedSame }
-        guard let number = body["version"]?.text.flatMap({ Int($0) }) ?? addressed?.number else {
+        guard let number = try body.scalar("version").flatMap({ Int($0) }) ?? addressed?.number else {
             throw JourneyPlanReader.invalid("version is required: the number of the version to write.")
         }
         var expected: Date?
-        if let modified = body["modifiedDate"]?.nonEmptyText {
+        if let modified = try body.nonEmptyString("modifiedDate") {
             guard let date = MarketingCloudDate.date(from: modified) else {
                 throw JourneyPlanReader.invalid("modifiedDate \(modified) is not a date like 2024-05-04T17:25:57.9.")
             }

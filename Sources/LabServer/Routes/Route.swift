@@ -18,27 +18,38 @@ struct EmulatorRequest: Sendable {
     /// Path captures by name (`{key}`).
     var captures: [String: String] = [:]
 
-    func json() throws(APIError) -> JSONValue {
+    /// The body as JSON. Text holding a NUL character is refused wherever it sits: SQLite
+    /// would keep only what comes before it.
+    func json() throws -> JSONValue {
         guard !body.isEmpty else { throw APIError.malformed }
+        let value: JSONValue
         do {
-            return try JSONValue(parsing: body)
+            value = try JSONValue(parsing: body)
         } catch {
             throw APIError.malformed
         }
+        if let place = value.placeOfNUL { throw InputRefusal.nulCharacter(place: place) }
+        return value
     }
 
-    /// The body as JSON, or as an HTML form (`a=1&b=2`) when it says so and is not JSON
-    /// (`curl -d '{…}'` labels JSON as a form).
-    func jsonOrForm() throws(APIError) -> JSONValue {
+    /// The body as a JSON object, as every route but the rowsets reads it: a list or a scalar
+    /// (`[null,null]`) is refused rather than read as an object without members.
+    func jsonObject() throws -> JSONValue {
+        try json().asObject(at: "The body")
+    }
+
+    /// The body as a JSON object, or as an HTML form (`a=1&b=2`) when it says so and is not
+    /// JSON (`curl -d '{…}'` labels JSON as a form). Form names and values are decoded first,
+    /// then checked like JSON text; a name sent twice keeps its last value.
+    func jsonOrForm() throws -> JSONValue {
         let saysForm = headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
         let looksLikeJSON = body.first { !$0.isASCIIWhitespace } == UInt8(ascii: "{")
-        guard saysForm && !looksLikeJSON else { return try json() }
+        guard saysForm && !looksLikeJSON else { return try jsonObject() }
         var fields: [String: JSONValue] = [:]
-        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
-            fields[parts[0]] = .string(parts.count > 1 ? parts[1] : "")
+        for (name, value) in FormFields.decode(String(decoding: body, as: UTF8.self)) {
+            guard !name.utf8.contains(0) else { throw InputRefusal.nulCharacter(place: "A form field name") }
+            guard !value.utf8.contains(0) else { throw InputRefusal.nulCharacter(place: "Form field \(name)") }
+            fields[name] = .string(value)
         }
         return .object(fields)
     }

@@ -34,8 +34,13 @@ struct RowRoutes: RouteFamily {
         guard let items = body.array else {
             throw APIError.badRequest("The body must be an array of {\"keys\", \"values\"} rows.")
         }
-        let rows = try items.map { item in
-            try rowValues(keys: item["keys"]?.object ?? [:], values: item["values"]?.object ?? [:], in: de)
+        let rows = try items.enumerated().map { index, item in
+            let path = "[\(index)]"
+            _ = try item.asObject(at: path)
+            return try rowValues(
+                keys: item.objectMember("keys", at: path)?.object ?? [:],
+                values: item.objectMember("values", at: path)?.object ?? [:],
+                in: de)
         }
         do {
             try workspace.upsertRecords(in: .id(de.id), rows: rows)
@@ -58,7 +63,7 @@ struct RowRoutes: RouteFamily {
             }
             keys[parts[0]] = .string(parts[1])
         }
-        let values = try request.json()["values"]?.object ?? [:]
+        let values = try request.jsonObject().objectMember("values")?.object ?? [:]
         do {
             _ = try workspace.upsertRecord(in: .id(de.id), values: try rowValues(keys: keys, values: values, in: de))
         } catch let error as RecordError {
