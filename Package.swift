@@ -90,6 +90,8 @@ let package = Package(
             dependencies: [
                 "LabServer", "LabModel", "LabJSON", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // To write a workspace as another program would, behind the emulator's back.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "LabClientTests", dependencies: ["LabClient", "LabJSON", "LabServer", "LabModel", "TestSupport"]),

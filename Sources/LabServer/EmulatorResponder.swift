@@ -48,8 +48,12 @@ struct EmulatorResponder: HTTPResponder {
             let error = APIError(refusal, in: .standard)
             response = EmulatorResponse(status: error.status, body: error.body, headers: error.headers)
         } catch {
+            // The reason stays on the console: it may hold SQL, table names or paths, which a
+            // reply never carries.
             context.logger.error("request failed: \(error)")
-            let failure = APIError.envelope(.internalServerError, "Internal Server Error: \(error)", code: 500)
+            let failure = APIError.envelope(
+                .internalServerError, "Internal Server Error: the emulator could not complete the request; its console says why.",
+                code: 500)
             response = EmulatorResponse(status: failure.status, body: failure.body)
         }
         let text = response.body?.serialized ?? ""
