@@ -43,6 +43,7 @@ import Testing
         let token = try await fixture.token()
         for path in [
             "/data/v1/customobjects?$pageSize=many", "/data/v1/customobjects?$page=null",
+            "/data/v1/customobjects?$pageSize=99999999999",
             "/interaction/v1/interactions?mostRecentVersionOnly=maybe",
             "/interaction/v1/interactions/key:member-updates?versionNumber=1.5",
         ] {

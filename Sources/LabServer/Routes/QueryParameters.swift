@@ -13,11 +13,11 @@ extension EmulatorRequest {
         min(max(try integerParameter("$pageSize") ?? standard, 1), maximum)
     }
 
-    /// A whole-number parameter; nil when absent.
+    /// A whole-number parameter, a 32-bit integer as the document says; nil when absent.
     func integerParameter(_ name: String) throws(APIError) -> Int? {
         guard let text = query[name.lowercased()] else { return nil }
-        guard let value = Int(text) else { throw Self.invalid(name) }
-        return value
+        guard let value = Int32(text) else { throw Self.invalid(name) }
+        return Int(value)
     }
 
     /// `true` or `false`, in any case; nil when absent.
