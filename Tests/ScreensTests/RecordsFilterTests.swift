@@ -8,6 +8,42 @@ import Testing
 /// refusals with the line kept, the line edited anywhere, Esc that cancels, and the filter named
 /// whatever happens.
 @Suite struct RecordsFilterTests {
+    /// A word where an operator belongs is refused naming the operators, whole on two rows of
+    /// the smallest screen, with the line kept.
+    @Test func aWrongOperatorIsNamedWholeAtEightyColumns() throws {
+        let fixture = try ScreenFixture(size: TerminalSize(columns: 80, rows: 24))
+        fixture.press(.down, .enter, .character("/"))
+        fixture.type("Updated iz False")
+        fixture.press(.enter)
+        fixture.expectScreen(
+            """
+             JourneyLab · Contact Builder › Data Extensions › Members
+            Members · 3 records · sendable
+            Filter: Updated iz False▏ (e.g. Updated eq 'True' or Updated is True)
+            ✗ The filter "Updated iz False" is not valid: "iz" is not an operator (eq, ne,
+            gt, lt, like, is, equals, contains, greater, less, is null…).
+            EmailAddress       MemberID  FirstName  LastName  Updated  eventinstanceid
+            susan@sausage.com         1  Susan      Sausage   False
+            sam@sausage.com           2  Sam        Sausage   False
+            sally@sausage.com         3  Sally      Saveloy   False
+
+
+
+
+
+
+
+
+
+
+
+
+                                                                                      1 of 3
+            Enter Apply · Esc Cancel · Ctrl-U Erase
+             Emulator http://127.0.0.1:7444 · Engine pace instant · Workspace <workspace>
+            """)
+    }
+
     /// A learner who types the tutorial's criteria text (`Updated is False`) gets the rows.
     @Test func recordsFilterWithJourneyBuildersCriteriaText() throws {
         let fixture = try ScreenFixture()

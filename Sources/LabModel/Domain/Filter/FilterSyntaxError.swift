@@ -33,6 +33,9 @@ public struct FilterSyntaxError: Error, Sendable, Hashable, CustomStringConverti
         switch syntax {
         case .rest: "The filter \"\(text)\" is not valid: \(reason). Write Field eq 'value', joined with and/or."
         case .criteria: "The filter \"\(text)\" is not valid: \(reason). Write Field is value, joined with AND/OR."
+        // A word where an operator belongs: the operators listed are the hint, and the line stays
+        // short enough for two rows of an 80-column screen.
+        case .readable where unknownOperator != nil: "The filter \"\(text)\" is not valid: \(reason)."
         case .readable:
             "The filter \"\(text)\" is not valid: \(reason). Write Field eq 'value' or Field is value, joined with and/or."
         case .filterDefinitionXML: "The entry filter is not valid FilterDefinition XML: \(reason)."
