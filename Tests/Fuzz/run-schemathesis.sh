@@ -49,11 +49,12 @@ token="$(curl -sf -X POST "$base_url/v2/token" -H 'Content-Type: application/jso
     "$venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')" ||
     die "could not fetch a token from $base_url/v2/token"
 
+# In the temporary folder: schemathesis keeps a cache in its working directory.
 status=0
-"$venv/bin/schemathesis" run "$base_url/openapi.json" \
+(cd "$work" && "$venv/bin/schemathesis" run "$base_url/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
-    --max-examples "$examples" --seed 20261208 --workers 1 --no-color || status=$?
+    --max-examples "$examples" --seed 20261208 --workers 1 --no-color) || status=$?
 
 kill -0 "$server_pid" 2>/dev/null || die "the emulator is no longer running after the fuzzer: it crashed"
 stop_emulator
