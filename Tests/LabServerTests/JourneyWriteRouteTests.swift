@@ -178,8 +178,12 @@ import Testing
             with: #""outcomes":[{"key":"again","next":"WAITBYDURATION-1","arguments":{},"metaData":{}}]"#)
         let loop = try await post(looping)
         #expect(loop.status == 400 && loop.json["message"]?.text?.contains("lead back to each other") == true, "\(loop.text)")
-        let farPage = try await fixture.send("GET", "/interaction/v1/interactions?$page=1000000000000000000", token: token)
+        // The farthest page the document allows is empty (no overflow); past a 32-bit number it is refused.
+        let farPage = try await fixture.send("GET", "/interaction/v1/interactions?$page=2147483647", token: token)
         #expect(farPage.status == 200 && farPage.json["items"] == .array([]))
+        let pastThePages = try await fixture.send(
+            "GET", "/interaction/v1/interactions?$page=1000000000000000000", token: token)
+        #expect(pastThePages.status == 400 && pastThePages.json["message"] == .string("Parameter $page is invalid."))
         // A filter the seed's running journey applies cannot change under it.
         let other = try await post(
             Self.body(
