@@ -24,14 +24,6 @@ public indirect enum Filter: Sendable, Hashable {
         }
     }
 
-    /// How deep groups nest: 0 for a single condition.
-    public var depth: Int {
-        switch self {
-        case .compare, .isNull, .isNotNull: 0
-        case .all(let parts), .any(let parts): 1 + (parts.map(\.depth).max() ?? 0)
-        }
-    }
-
     /// The same filter with each boolean value spelled one way (`False`, `false` → `False`):
     /// two filters that differ only there select the same rows.
     public var normalized: Filter {
